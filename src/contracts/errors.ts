@@ -1,0 +1,49 @@
+/**
+ * Every error the API can answer with: a stable dotted code, its HTTP status and a message
+ * written for the person who will read it. Server, CLI and web share this table so a client
+ * can explain an error without parsing prose.
+ */
+export const ERRORS = {
+  'request.invalid': { status: 400, message: 'The request is not valid.' },
+  'request.malformed_json': { status: 400, message: 'The request body is not valid JSON.' },
+  'request.too_large': { status: 413, message: 'The request body is too large.' },
+  'request.unsupported_media_type': { status: 415, message: 'Send the body as application/json.' },
+  'request.rate_limited': { status: 429, message: 'Too many attempts. Wait a moment and try again.' },
+  'route.not_found': { status: 404, message: 'There is no such endpoint.' },
+  'auth.required': { status: 401, message: 'Sign in, or send an API token, to do this.' },
+  'auth.invalid_credentials': { status: 401, message: 'The email or password is wrong.' },
+  'auth.csrf_failed': {
+    status: 403,
+    message: 'The form was stale or came from another site. Reload the page and try again.',
+  },
+  'auth.signup_closed': {
+    status: 403,
+    message: 'Sign-up on this instance is by invitation only. Ask an organizer for an invitation link.',
+  },
+  'users.email_taken': { status: 409, message: 'An account with this email already exists. Sign in instead.' },
+  'users.not_found': { status: 404, message: 'No such user.' },
+  'tokens.not_found': { status: 404, message: 'No such API token.' },
+  'workspaces.not_found': { status: 404, message: 'No such workspace.' },
+  'workspaces.slug_taken': { status: 409, message: 'A workspace with this short name already exists.' },
+  'workspaces.last_organizer': {
+    status: 409,
+    message: 'A workspace needs at least one organizer. Make someone else organizer first.',
+  },
+  'members.not_found': { status: 404, message: 'No such member in this workspace.' },
+  'members.already_member': { status: 409, message: 'You are already a member of this workspace.' },
+  'invitations.not_found': { status: 404, message: 'This invitation does not exist or was revoked.' },
+  'invitations.expired': { status: 410, message: 'This invitation has expired. Ask for a new link.' },
+  'invitations.used': { status: 410, message: 'This invitation has already been used. Ask for a new link.' },
+  'invitations.wrong_email': {
+    status: 403,
+    message: 'This invitation was sent to a different email address. Sign in with that address.',
+  },
+  'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
+  'service.unavailable': { status: 503, message: 'The service is not ready.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERRORS, code);
+}
