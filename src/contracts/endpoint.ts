@@ -32,12 +32,7 @@ export interface Endpoint<
   readonly status: 200 | 201 | 204;
 }
 
-export function endpoint<
-  P extends z.ZodType = z.ZodNever,
-  Q extends z.ZodType = z.ZodNever,
-  B extends z.ZodType = z.ZodNever,
-  R extends z.ZodType = z.ZodNever,
->(definition: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+export function endpoint<const D extends Endpoint>(definition: D): D {
   return definition;
 }
 

@@ -20,6 +20,11 @@ export const ERRORS = {
     status: 403,
     message: 'Sign-up on this instance is by invitation only. Ask an organizer for an invitation link.',
   },
+  'access.forbidden': { status: 403, message: 'Your role in this workspace does not allow this.' },
+  'access.self_escalation': {
+    status: 403,
+    message: 'You cannot give yourself a role. Ask an organizer of this workspace.',
+  },
   'users.email_taken': { status: 409, message: 'An account with this email already exists. Sign in instead.' },
   'users.not_found': { status: 404, message: 'No such user.' },
   'tokens.not_found': { status: 404, message: 'No such API token.' },

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { Email, Id, Instant } from './common.js';
 import { endpoint } from './endpoint.js';
 
-export const ROLES = ['organizer', 'witness', 'builder'] as const;
+import { ROLES, WORKSPACE_KINDS } from '../core/access/roles.js';
+
+export { ROLES, WORKSPACE_KINDS };
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const WORKSPACE_KINDS = ['solo', 'cohort', 'team'] as const;
 export const WorkspaceKind = z.enum(WORKSPACE_KINDS);
 export type WorkspaceKind = z.infer<typeof WorkspaceKind>;
 

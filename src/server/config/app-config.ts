@@ -1,0 +1,18 @@
+import { accountsConfig } from '../modules/accounts/accounts.config.js';
+import { dbConfig } from '../db/db.config.js';
+import { httpConfig } from '../http/http.config.js';
+import { type LoadedConfig, loadConfig } from './config.js';
+
+/** Every section of configuration, each declared beside the module that reads it. */
+export const configSections = {
+  http: httpConfig,
+  db: dbConfig,
+  accounts: accountsConfig,
+};
+
+export type AppConfig = LoadedConfig<typeof configSections>;
+
+/** Validate the whole configuration once; throws a ConfigError listing every problem. */
+export function loadAppConfig(environment: Record<string, string | undefined>): AppConfig {
+  return loadConfig(configSections, environment);
+}

@@ -1,0 +1,97 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row shapes as stored. Instants are ISO 8601 strings in UTC on both dialects
+ * (TEXT in SQLite, timestamptz in PostgreSQL read back through a type parser).
+ */
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  workspaces: WorkspacesTable;
+  memberships: MembershipsTable;
+  membership_roles: MembershipRolesTable;
+  invitations: InvitationsTable;
+  audit_events: AuditEventsTable;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  display_name: string;
+  time_zone: string;
+  password_hash: string;
+  instance_role: 'owner' | 'member';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  slug: string;
+  kind: 'solo' | 'cohort' | 'team';
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface MembershipRolesTable {
+  workspace_id: string;
+  user_id: string;
+  role: 'organizer' | 'witness' | 'builder';
+  granted_by: string;
+  granted_at: string;
+}
+
+export interface InvitationsTable {
+  id: string;
+  workspace_id: string;
+  token_hash: string;
+  role: 'organizer' | 'witness' | 'builder';
+  email: string | null;
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+}
+
+/** Append-only: who did what to whom, and when. */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  workspace_id: string | null;
+  actor_id: string | null;
+  action: string;
+  subject_id: string | null;
+  data: string;
+  created_at: string;
+}

@@ -1,0 +1,23 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Clock } from '../core/time/clock.js';
+import type { AppConfig } from './config/app-config.js';
+import type { Database } from './db/schema.js';
+import type { Dialect } from './db/database.js';
+
+/** Everything the use cases may touch, built once at start and passed by name. */
+export interface Deps {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  clock: Clock;
+  logger: Logger;
+  config: AppConfig;
+}
+
+/** Who is acting: a signed-in browser session or a personal API token. */
+export interface Actor {
+  userId: string;
+  via: 'session' | 'token';
+  sessionId?: string;
+  tokenId?: string;
+}

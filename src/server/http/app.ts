@@ -1,0 +1,67 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from '../deps.js';
+import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { healthRoutes } from '../modules/health/health.routes.js';
+import { invitationsRoutes } from '../modules/invitations/invitations.routes.js';
+import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
+import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.js';
+import { AppError } from '../shared/errors.js';
+import { installErrorHandling } from './errors.js';
+import { registerOpenApi } from './openapi.js';
+import { packageRoot, registerWebApp } from './web.js';
+import path from 'node:path';
+
+export interface AppOptions {
+  /** Overrides the built web app folder (default: dist/web in the package). */
+  webDir?: string;
+  version?: string;
+}
+
+/**
+ * The whole HTTP application, ready to `inject()` or `listen()`; it never listens by itself.
+ */
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { http } = deps.config;
+  const publicUrl = http.publicUrl ?? `http://localhost:${http.port}`;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: http.bodyLimit,
+    trustProxy: http.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('sessionToken', undefined);
+  installErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
+    strictTransportSecurity: publicUrl.startsWith('https:'),
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('request.rate_limited'),
+  });
+  await registerOpenApi(app, options.version ?? '0.1.0');
+
+  const routeOptions = { deps, rateLimit: deps.config.accounts.authRateLimit };
+  healthRoutes(app, deps);
+  accountsRoutes(app, deps, { ...routeOptions, secureCookies: publicUrl.startsWith('https:') });
+  tokensRoutes(app, deps, routeOptions);
+  workspacesRoutes(app, deps, routeOptions);
+  invitationsRoutes(app, deps, { ...routeOptions, publicUrl });
+
+  const serveIndex = await registerWebApp(app, options.webDir ?? http.webDir ?? path.join(packageRoot(), 'dist', 'web'));
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (isPage) return serveIndex(request, reply);
+    throw new AppError('route.not_found', { message: `There is no endpoint ${request.method} ${request.url.split('?')[0]}.` });
+  });
+  return app;
+}

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { systemClock } from './shared/system-clock.js';
+import type { Clock } from '../core/time/clock.js';
+import { loadAppConfig } from './config/app-config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrator.js';
+import type { Deps } from './deps.js';
+import { buildApp } from './http/app.js';
+import { createLogger } from './http/logger.js';
+import { packageRoot } from './http/web.js';
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  deps: Deps;
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  env: Record<string, string | undefined>;
+  clock?: Clock;
+  /** Stop gracefully on SIGTERM and SIGINT (off in tests). */
+  handleSignals?: boolean;
+  webDir?: string;
+  /** PostgreSQL schema to use instead of the default search path (tests). */
+  searchPath?: string;
+  /** Where logs go (default stdout). */
+  logDestination?: DestinationStream;
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/**
+ * Load and validate configuration, open the database, apply migrations, and listen.
+ * Throws ConfigError (all problems at once) before touching anything.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const config = loadAppConfig(options.env);
+  const logger = createLogger({ level: config.http.logLevel, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const handle = openDatabase({
+    dataDir: config.db.dataDir,
+    databaseUrl: config.db.databaseUrl,
+    poolSize: config.db.poolSize,
+    ...(options.searchPath ? { searchPath: options.searchPath } : {}),
+  });
+  try {
+    const { applied } = await migrateToLatest(handle.db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  const deps: Deps = { db: handle.db, dialect: handle.dialect, clock: options.clock ?? systemClock, logger, config };
+  const app = await buildApp(deps, { version: packageVersion(), ...(options.webDir ? { webDir: options.webDir } : {}) });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.http.port;
+  const host = config.http.host === '0.0.0.0' || config.http.host === '::' ? 'localhost' : config.http.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  logger.info({ url, database: handle.dialect }, 'Recital is listening');
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      await app.close();
+      await handle.close();
+    })());
+  if (options.handleSignals) {
+    const stop = (signal: string) => {
+      logger.info({ signal }, 'shutting down');
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  }
+  return { url, app, deps, close };
+}
