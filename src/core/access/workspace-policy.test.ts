@@ -27,6 +27,11 @@ describe('workspace policies', () => {
     expect(canSetRoles({ ...base, current: ['organizer', 'builder'], next: ['organizer'], organizerCount: 1 }).allowed).toBe(true);
   });
 
+  it('lets any member drop roles of their own', () => {
+    const change = { actorId: 'b', actor: ['witness', 'builder'] as const, targetId: 'b', current: ['witness', 'builder'] as const };
+    expect(canSetRoles({ ...change, next: ['builder'], organizerCount: 1 }).allowed).toBe(true);
+  });
+
   it('keeps the last organizer', () => {
     const change = { actorId: 'o', actor: ['organizer'] as const, targetId: 'o', current: ['organizer'] as const, next: ['witness'] as const };
     expect(canSetRoles({ ...change, next: [] as never[], organizerCount: 1 })).toEqual({ allowed: false, reason: 'last_organizer' });

@@ -49,7 +49,7 @@ export function canSetRoles(change: RoleChange): Decision {
   const self = change.actorId === change.targetId;
   const added = change.next.filter((role) => !change.current.includes(role));
   if (self && added.length > 0) return deny('self_escalation');
-  if (!isOrganizer(change.actor)) return deny(self ? 'self_escalation' : 'forbidden');
+  if (!self && !isOrganizer(change.actor)) return deny('forbidden');
   const losesOrganizer = change.current.includes('organizer') && !change.next.includes('organizer');
   if (losesOrganizer && change.organizerCount <= 1) return deny('last_organizer');
   return ALLOW;
