@@ -37,7 +37,8 @@ export function loadConfig<T extends Sections>(sections: T, env: Record<string, 
   for (const [sectionName, spec] of Object.entries(sections)) {
     const section: Record<string, unknown> = {};
     for (const [key, definition] of Object.entries(spec)) {
-      const raw = env[definition.env] === '' ? undefined : (env[definition.env] ?? definition.default);
+      const given = env[definition.env];
+      const raw = given === undefined || given === '' ? definition.default : given;
       const parsed = definition.schema.safeParse(raw);
       if (parsed.success) {
         section[key] = parsed.data;

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { loadAppConfig } from './app-config.js';
+import { ConfigError } from './config.js';
+
+describe('configuration', () => {
+  it('has working defaults: port 4000, SQLite in ./.recital, invite-only sign-up', () => {
+    const config = loadAppConfig({});
+    expect(config.http.port).toBe(4000);
+    expect(config.db.dataDir).toBe('.recital');
+    expect(config.db.databaseUrl).toBeUndefined();
+    expect(config.accounts.signUp).toBe('invite');
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it('reports every problem together, naming the variable, its meaning and the value', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', RECITAL_SIGNUP: 'maybe' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error as ConfigError;
+    expect(problems).toHaveLength(3);
+    expect(message).toContain('PORT (HTTP port) is "eighty"');
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('RECITAL_SIGNUP');
+    expect(message).toContain('Expected one of: open, invite.');
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadAppConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(4000);
+  });
+});

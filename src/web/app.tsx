@@ -1,0 +1,52 @@
+import { lazy } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireAuth, SignedOutOnly } from './components/guards.js';
+import { Shell } from './components/shell.js';
+import { SessionProvider } from './lib/session.js';
+
+// Each page is its own chunk, so the first visit loads only the shell and the page it lands on.
+const SignInPage = lazy(() => import('./pages/sign-in.js').then((m) => ({ default: m.SignInPage })));
+const SignUpPage = lazy(() => import('./pages/sign-up.js').then((m) => ({ default: m.SignUpPage })));
+const HomePage = lazy(() => import('./pages/home.js').then((m) => ({ default: m.HomePage })));
+const WorkspacePage = lazy(() => import('./pages/workspace.js').then((m) => ({ default: m.WorkspacePage })));
+const InvitePage = lazy(() => import('./pages/invite.js').then((m) => ({ default: m.InvitePage })));
+const TokensPage = lazy(() => import('./pages/tokens.js').then((m) => ({ default: m.TokensPage })));
+const ProfilePage = lazy(() => import('./pages/profile.js').then((m) => ({ default: m.ProfilePage })));
+const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route element={<Shell />}>
+            <Route
+              path="sign-in"
+              element={
+                <SignedOutOnly>
+                  <SignInPage />
+                </SignedOutOnly>
+              }
+            />
+            <Route
+              path="sign-up"
+              element={
+                <SignedOutOnly>
+                  <SignUpPage />
+                </SignedOutOnly>
+              }
+            />
+            <Route path="invite/:token" element={<InvitePage />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<HomePage />} />
+              <Route path="workspaces/:workspaceId" element={<WorkspacePage />} />
+              <Route path="settings/tokens" element={<TokensPage />} />
+              <Route path="settings/profile" element={<ProfilePage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

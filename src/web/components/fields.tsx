@@ -1,0 +1,127 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { humanMessage, type FormError } from '../lib/api-errors.js';
+
+interface FieldFrameProps {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: boolean;
+  children: (control: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode;
+}
+
+function FieldFrame({ label, hint, error, optional, children }: FieldFrameProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {optional && <span className="field-optional"> (optional)</span>}
+      </label>
+      {children({ id, describedBy, invalid: error ? true : undefined })}
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string;
+  name: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+};
+
+/** A labelled input whose hint and error are announced with it. */
+export function TextField({ label, hint, error, required = true, ...input }: TextFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} optional={!required}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          required={required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> & {
+  label: string;
+  name: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  children: ReactNode;
+};
+
+export function SelectField({ label, hint, error, children, ...select }: SelectFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {({ id, describedBy, invalid }) => (
+        <select id={id} aria-describedby={describedBy} aria-invalid={invalid} {...select}>
+          {children}
+        </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+/** The form-level part of an error: its sentence and the issues no field claimed. */
+export function FormAlert({ error }: { error: FormError | null }) {
+  if (!error) return null;
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{error.message}</p>
+      {error.other.length > 0 && (
+        <ul>
+          {error.other.map((message) => (
+            <li key={message}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** A failed load, with a way to try again. */
+export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <div className="alert alert-error" role="alert">
+      <p>{humanMessage(error)}</p>
+      {onRetry && (
+        <button type="button" className="button button-secondary button-small" onClick={onRetry}>
+          Try again
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ label = 'Loading…' }: { label?: string }) {
+  return (
+    <p className="loading" role="status">
+      {label}
+    </p>
+  );
+}
+
+export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending || undefined}>
+      {children}
+    </button>
+  );
+}
