@@ -28,12 +28,36 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'child_process', 'http', 'net'], message: 'src/core is pure: no IO.' },
-            { group: ['**/server/**', '**/cli/**', '**/web/**'], message: 'src/core depends on nothing outward.' },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'http', 'net'],
+              message: 'src/core is pure: no IO.',
+            },
+            {
+              group: ['**/server/**', '**/cli/**', '**/web/**'],
+              message: 'src/core depends on nothing outward.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'Date', message: 'Inject the clock; core never reads time.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Inject the clock: core never reads the time.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Inject the clock: core never reads the time.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'Inject randomness: core is deterministic.',
+        },
+        {
+          selector: "MemberExpression[object.name='process']",
+          message: 'src/core is pure: no process access.',
+        },
+      ],
     },
   },
   {

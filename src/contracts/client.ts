@@ -48,11 +48,16 @@ export function createApiClient(options: ClientOptions) {
   const doFetch = options.fetch ?? fetch;
   return {
     async call<E extends Endpoint>(endpoint: E, input: Input<E>): Promise<z.output<E['response']>> {
-      const { params, body, query } = input as { params?: Record<string, string>; body?: unknown; query?: Record<string, unknown> };
+      const { params, body, query } = input as {
+        params?: Record<string, string>;
+        body?: unknown;
+        query?: Record<string, unknown>;
+      };
       let url = options.baseUrl.replace(/\/$/, '') + endpointUrl(endpoint.path, params);
       if (query) {
         const search = new URLSearchParams();
-        for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+        for (const [key, value] of Object.entries(query))
+          if (value !== undefined) search.set(key, String(value));
         if ([...search].length > 0) url += `?${search.toString()}`;
       }
       const headers: Record<string, string> = { accept: 'application/json' };
@@ -70,11 +75,21 @@ export function createApiClient(options: ClientOptions) {
       try {
         json = text ? JSON.parse(text) : null;
       } catch {
-        throw new ApiError('internal.error', `The server answered ${response.status} with a body that is not JSON.`, response.status);
+        throw new ApiError(
+          'internal.error',
+          `The server answered ${response.status} with a body that is not JSON.`,
+          response.status,
+        );
       }
       if (!response.ok) {
-        const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
-        throw new ApiError(error?.code ?? 'internal.error', error?.message ?? `HTTP ${response.status}`, response.status, error?.details);
+        const error = (json as { error?: { code?: string; message?: string; details?: unknown } } | null)
+          ?.error;
+        throw new ApiError(
+          error?.code ?? 'internal.error',
+          error?.message ?? `HTTP ${response.status}`,
+          response.status,
+          error?.details,
+        );
       }
       return json as z.output<E['response']>;
     },

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { canonicalTimeZone } from '../core/time/time-zone.js';
 
 /** Opaque identifiers: time-ordered, URL-safe. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'Expected an identifier.');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'Expected an identifier.');
 
 /** An instant, always as an ISO 8601 string in UTC. */
 export const Instant = z.iso.datetime({ offset: false });

@@ -25,7 +25,10 @@ export const ERRORS = {
     status: 403,
     message: 'You cannot give yourself a role. Ask an organizer of this workspace.',
   },
-  'users.email_taken': { status: 409, message: 'An account with this email already exists. Sign in instead.' },
+  'users.email_taken': {
+    status: 409,
+    message: 'An account with this email already exists. Sign in instead.',
+  },
   'users.not_found': { status: 404, message: 'No such user.' },
   'tokens.not_found': { status: 404, message: 'No such API token.' },
   'workspaces.not_found': { status: 404, message: 'No such workspace.' },

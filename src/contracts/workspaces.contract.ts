@@ -77,7 +77,10 @@ const Slug = z
   .string()
   .min(2)
   .max(48)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes, e.g. "spring-cohort".');
+  .regex(
+    /^[a-z0-9]+(-[a-z0-9]+)*$/,
+    'Use lowercase letters, digits and single dashes, e.g. "spring-cohort".',
+  );
 
 export const CreateWorkspaceBody = z.strictObject({
   name: z.string().trim().min(1, 'A workspace needs a name.').max(80),

@@ -32,7 +32,8 @@ export interface StartOptions {
 }
 
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 /**
@@ -41,7 +42,10 @@ export function packageVersion(): string {
  */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const config = loadAppConfig(options.env);
-  const logger = createLogger({ level: config.http.logLevel, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const logger = createLogger({
+    level: config.http.logLevel,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
   const handle = openDatabase({
     dataDir: config.db.dataDir,
     databaseUrl: config.db.databaseUrl,
@@ -55,8 +59,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await handle.close();
     throw error;
   }
-  const deps: Deps = { db: handle.db, dialect: handle.dialect, clock: options.clock ?? systemClock, logger, config };
-  const app = await buildApp(deps, { version: packageVersion(), ...(options.webDir ? { webDir: options.webDir } : {}) });
+  const deps: Deps = {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: options.clock ?? systemClock,
+    logger,
+    config,
+  };
+  const app = await buildApp(deps, {
+    version: packageVersion(),
+    ...(options.webDir ? { webDir: options.webDir } : {}),
+  });
   await app.listen({ port: config.http.port, host: config.http.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.http.port;

@@ -17,7 +17,12 @@ describeEachDialect('accounts', (dialect) => {
       const owner = await signUpUser(server.url, { timeZone: 'america/los_angeles' });
       expect(owner.user).toMatchObject({ instanceRole: 'owner', timeZone: 'America/Los_Angeles' });
       const stranger = browserClient(server.url);
-      const body = { email: 'late@example.com', password: 'long-enough-pw', displayName: 'Late', timeZone: 'UTC' };
+      const body = {
+        email: 'late@example.com',
+        password: 'long-enough-pw',
+        displayName: 'Late',
+        timeZone: 'UTC',
+      };
       await expectApiError(stranger.api.call(signUp, { body }), 'auth.signup_closed', 403);
       const users = await server.deps.db.selectFrom('users').select('email').execute();
       expect(users.map((u) => u.email)).toEqual([owner.email]);
@@ -38,7 +43,12 @@ describeEachDialect('accounts', (dialect) => {
       expect(member.user.email).toBe('dup@example.com');
       const before = await server.deps.db.selectFrom('users').select('id').execute();
       const again = browserClient(server.url);
-      const body = { email: 'dup@example.COM', password: 'another-password', displayName: 'Twin', timeZone: 'UTC' };
+      const body = {
+        email: 'dup@example.COM',
+        password: 'another-password',
+        displayName: 'Twin',
+        timeZone: 'UTC',
+      };
       const error = await expectApiError(again.api.call(signUp, { body }), 'users.email_taken', 409);
       expect(error.message).toMatch(/already exists/);
       expect(await server.deps.db.selectFrom('users').select('id').execute()).toHaveLength(before.length);
@@ -46,30 +56,57 @@ describeEachDialect('accounts', (dialect) => {
 
     it('refuses an invalid time zone, naming the field and how to fix it', async () => {
       const client = browserClient(server.url);
-      const body = { email: 'tz@example.com', password: 'long-enough-pw', displayName: 'Tz', timeZone: 'Mars/Base' };
+      const body = {
+        email: 'tz@example.com',
+        password: 'long-enough-pw',
+        displayName: 'Tz',
+        timeZone: 'Mars/Base',
+      };
       const error = await expectApiError(client.api.call(signUp, { body }), 'request.invalid', 400);
-      expect(error.details).toEqual({ issues: [{ path: 'body.timeZone', message: expect.stringContaining('IANA time zone') }] });
-      expect(await server.deps.db.selectFrom('users').where('email', '=', 'tz@example.com').selectAll().execute()).toEqual([]);
+      expect(error.details).toEqual({
+        issues: [{ path: 'body.timeZone', message: expect.stringContaining('IANA time zone') }],
+      });
+      expect(
+        await server.deps.db.selectFrom('users').where('email', '=', 'tz@example.com').selectAll().execute(),
+      ).toEqual([]);
     });
 
     it('refuses unknown fields, wrong types, short passwords and bad emails together', async () => {
       const response = await fetch(`${server.url}/api/v1/auth/sign-up`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'nope', password: 'short', displayName: 42, timeZone: 'UTC', admin: true }),
+        body: JSON.stringify({
+          email: 'nope',
+          password: 'short',
+          displayName: 42,
+          timeZone: 'UTC',
+          admin: true,
+        }),
       });
       expect(response.status).toBe(400);
-      const { error } = (await response.json()) as { error: { code: string; details: { issues: Array<{ path: string }> } } };
+      const { error } = (await response.json()) as {
+        error: { code: string; details: { issues: Array<{ path: string }> } };
+      };
       expect(error.code).toBe('request.invalid');
       const paths = error.details.issues.map((issue) => issue.path);
-      expect(paths).toEqual(expect.arrayContaining(['body.email', 'body.password', 'body.displayName', 'body']));
+      expect(paths).toEqual(
+        expect.arrayContaining(['body.email', 'body.password', 'body.displayName', 'body']),
+      );
     });
 
     it('answers wrong password and unknown email with the same error', async () => {
       const user = await signUpUser(server.url);
       const client = browserClient(server.url);
-      const wrong = await expectApiError(client.api.call(signIn, { body: { email: user.email, password: 'not-the-password' } }), 'auth.invalid_credentials', 401);
-      const unknown = await expectApiError(client.api.call(signIn, { body: { email: 'ghost@example.com', password: 'whatever-pass' } }), 'auth.invalid_credentials', 401);
+      const wrong = await expectApiError(
+        client.api.call(signIn, { body: { email: user.email, password: 'not-the-password' } }),
+        'auth.invalid_credentials',
+        401,
+      );
+      const unknown = await expectApiError(
+        client.api.call(signIn, { body: { email: 'ghost@example.com', password: 'whatever-pass' } }),
+        'auth.invalid_credentials',
+        401,
+      );
       expect(wrong.message).toBe(unknown.message);
     });
 
@@ -91,7 +128,9 @@ describeEachDialect('accounts', (dialect) => {
       const stolenCookie = client.fetch.cookies.get('recital_session');
       await client.api.call(signOut, {});
       await expectApiError(client.api.call(getMe, {}), 'auth.required', 401);
-      const replay = await fetch(`${server.url}/api/v1/me`, { headers: { cookie: `recital_session=${stolenCookie}` } });
+      const replay = await fetch(`${server.url}/api/v1/me`, {
+        headers: { cookie: `recital_session=${stolenCookie}` },
+      });
       expect(replay.status).toBe(401);
     });
 
@@ -101,10 +140,16 @@ describeEachDialect('accounts', (dialect) => {
       const body = JSON.stringify({ displayName: 'Changed' });
       const cookie = `recital_session=${user.fetch.cookies.get('recital_session')}`;
       const attempt = (headers: Record<string, string>) =>
-        fetch(`${server.url}/api/v1/me`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
+        fetch(`${server.url}/api/v1/me`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json', cookie, ...headers },
+          body,
+        });
       expect((await attempt({})).status).toBe(403);
       expect((await attempt({ 'x-csrf-token': other.csrfToken })).status).toBe(403);
-      expect((await attempt({ 'x-csrf-token': user.csrfToken, origin: 'https://evil.example' })).status).toBe(403);
+      expect((await attempt({ 'x-csrf-token': user.csrfToken, origin: 'https://evil.example' })).status).toBe(
+        403,
+      );
       const refused = (await (await attempt({})).json()) as { error: { code: string } };
       expect(refused.error.code).toBe('auth.csrf_failed');
       expect((await user.api.call(getMe, {})).displayName).not.toBe('Changed');
@@ -113,7 +158,9 @@ describeEachDialect('accounts', (dialect) => {
 
     it('changes the display name and time zone, validating the zone', async () => {
       const user = await signUpUser(server.url);
-      const updated = await user.api.call(updateMe, { body: { displayName: '  Grace  ', timeZone: 'Asia/Kolkata' } });
+      const updated = await user.api.call(updateMe, {
+        body: { displayName: '  Grace  ', timeZone: 'Asia/Kolkata' },
+      });
       expect(updated).toMatchObject({ displayName: 'Grace', timeZone: 'Asia/Kolkata' });
       await expectApiError(user.api.call(updateMe, { body: { timeZone: '+05:30' } }), 'request.invalid', 400);
       await expectApiError(user.api.call(updateMe, { body: {} }), 'request.invalid', 400);
@@ -132,7 +179,12 @@ describeEachDialect('accounts', (dialect) => {
       const attempts = await Promise.allSettled(
         [1, 2, 3, 4].map((n) =>
           browserClient(server.url).api.call(signUp, {
-            body: { email: `racer${n}@example.com`, password: 'long-enough-pw', displayName: `Racer ${n}`, timeZone: 'UTC' },
+            body: {
+              email: `racer${n}@example.com`,
+              password: 'long-enough-pw',
+              displayName: `Racer ${n}`,
+              timeZone: 'UTC',
+            },
           }),
         ),
       );

@@ -9,22 +9,39 @@ const json = { 'content-type': 'application/json' };
 describeEachDialect('HTTP edge', (dialect) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ dialect, env: { RECITAL_BODY_LIMIT: '4096', RECITAL_AUTH_RATE_LIMIT: '5' } });
+    server = await startTestServer({
+      dialect,
+      env: { RECITAL_BODY_LIMIT: '4096', RECITAL_AUTH_RATE_LIMIT: '5' },
+    });
   });
   afterAll(() => server.close());
 
   it('answers unknown API routes with a JSON 404 in the error shape', async () => {
-    const response = await fetch(`${server.url}/api/v1/nope?x=1`, { headers: { accept: 'application/json' } });
+    const response = await fetch(`${server.url}/api/v1/nope?x=1`, {
+      headers: { accept: 'application/json' },
+    });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: 'route.not_found', message: 'There is no endpoint GET /api/v1/nope.' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'route.not_found', message: 'There is no endpoint GET /api/v1/nope.' },
+    });
   });
 
   it('refuses malformed JSON, oversized bodies and other media types, writing nothing', async () => {
-    const post = (body: string, headers: Record<string, string> = json) => fetch(`${server.url}/api/v1/auth/sign-up`, { method: 'POST', headers, body });
+    const post = (body: string, headers: Record<string, string> = json) =>
+      fetch(`${server.url}/api/v1/auth/sign-up`, { method: 'POST', headers, body });
     const malformed = await post('{"email": "a@b.co",');
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe('request.malformed_json');
-    const huge = await post(JSON.stringify({ email: 'big@example.com', password: 'x'.repeat(10_000), displayName: 'Big', timeZone: 'UTC' }));
+    expect(((await malformed.json()) as { error: { code: string } }).error.code).toBe(
+      'request.malformed_json',
+    );
+    const huge = await post(
+      JSON.stringify({
+        email: 'big@example.com',
+        password: 'x'.repeat(10_000),
+        displayName: 'Big',
+        timeZone: 'UTC',
+      }),
+    );
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as { error: { code: string } }).error.code).toBe('request.too_large');
     const form = await post('email=a', { 'content-type': 'application/x-www-form-urlencoded' });
@@ -43,7 +60,9 @@ describeEachDialect('HTTP edge', (dialect) => {
       });
       statuses.push(response.status);
       if (response.status === 429) {
-        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('request.rate_limited');
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+          'request.rate_limited',
+        );
         expect(response.headers.get('retry-after')).toBeTruthy();
       }
     }
@@ -61,11 +80,29 @@ describeEachDialect('HTTP edge', (dialect) => {
   it('publishes an OpenAPI 3.1 document generated from the same schemas', async () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       openapi: string;
-      paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: unknown }> } }>>;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { operationId: string; requestBody?: { content: Record<string, { schema: unknown }> } }
+        >
+      >;
     };
     expect(doc.openapi).toBe('3.1.0');
-    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((op) => op.operationId));
-    expect(operations).toEqual(expect.arrayContaining(['signUp', 'signIn', 'createToken', 'revokeToken', 'createWorkspace', 'setMemberRoles', 'acceptInvitation']));
+    const operations = Object.values(doc.paths).flatMap((methods) =>
+      Object.values(methods).map((op) => op.operationId),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'signUp',
+        'signIn',
+        'createToken',
+        'revokeToken',
+        'createWorkspace',
+        'setMemberRoles',
+        'acceptInvitation',
+      ]),
+    );
     const signUpBody = JSON.stringify(doc.paths['/api/v1/auth/sign-up']?.post?.requestBody);
     expect(signUpBody).toContain('"additionalProperties":false');
     expect(signUpBody).toContain('timeZone');
@@ -93,9 +130,16 @@ describe('logs', () => {
     const token = await user.api.call(createToken, { body: { name: 'secret-check' } });
     await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${token.secret}` } });
     const space = await user.api.call(createWorkspace, { body: { name: 'Logs' } });
-    const invite = await user.api.call(createInvitation, { params: { workspaceId: space.id }, body: { role: 'witness' } });
+    const invite = await user.api.call(createInvitation, {
+      params: { workspaceId: space.id },
+      body: { role: 'witness' },
+    });
     await fetch(`${server.url}/api/v1/invitations/${invite.token}`);
-    await fetch(`${server.url}/api/v1/auth/sign-in`, { method: 'POST', headers: json, body: '{"email":"x@y.z","password":"' });
+    await fetch(`${server.url}/api/v1/auth/sign-in`, {
+      method: 'POST',
+      headers: json,
+      body: '{"email":"x@y.z","password":"',
+    });
     const logs = server.logs();
     expect(logs.length).toBeGreaterThan(1000);
     const session = user.fetch.cookies.get('recital_session') ?? 'missing';

@@ -16,7 +16,11 @@ describeEachDialect('storage', (dialect) => {
   async function open() {
     storage = await createTestStorage(dialect);
     const config = loadAppConfig({ ...storage.env, LOG_LEVEL: 'silent' });
-    const handle = openDatabase({ dataDir: config.db.dataDir, databaseUrl: config.db.databaseUrl, ...(storage.searchPath ? { searchPath: storage.searchPath } : {}) });
+    const handle = openDatabase({
+      dataDir: config.db.dataDir,
+      databaseUrl: config.db.databaseUrl,
+      ...(storage.searchPath ? { searchPath: storage.searchPath } : {}),
+    });
     return { handle, config };
   }
 
@@ -37,13 +41,29 @@ describeEachDialect('storage', (dialect) => {
     try {
       await migrateToLatest(handle.db);
       const at = '2026-03-29T01:30:00.000Z';
-      const orphan = handle.db.insertInto('memberships').values({ workspace_id: 'none', user_id: 'none', created_at: at }).execute();
+      const orphan = handle.db
+        .insertInto('memberships')
+        .values({ workspace_id: 'none', user_id: 'none', created_at: at })
+        .execute();
       await expect(orphan).rejects.toThrow();
       await handle.db
         .insertInto('users')
-        .values({ id: 'u1', email: 'a@b.co', display_name: 'A', time_zone: 'UTC', password_hash: 'x', instance_role: 'member', created_at: at, updated_at: at })
+        .values({
+          id: 'u1',
+          email: 'a@b.co',
+          display_name: 'A',
+          time_zone: 'UTC',
+          password_hash: 'x',
+          instance_role: 'member',
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
-      const row = await handle.db.selectFrom('users').select('created_at').where('id', '=', 'u1').executeTakeFirstOrThrow();
+      const row = await handle.db
+        .selectFrom('users')
+        .select('created_at')
+        .where('id', '=', 'u1')
+        .executeTakeFirstOrThrow();
       expect(row.created_at).toBe(at);
       if (dialect === 'sqlite') {
         const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(handle.db);
@@ -56,7 +76,13 @@ describeEachDialect('storage', (dialect) => {
 
   it('is not ready while migrations are pending', async () => {
     const { handle, config } = await open();
-    const app = await buildApp({ db: handle.db, dialect: handle.dialect, clock: fixedClock(new Date()), logger: createLogger({ level: 'silent' }), config });
+    const app = await buildApp({
+      db: handle.db,
+      dialect: handle.dialect,
+      clock: fixedClock(new Date()),
+      logger: createLogger({ level: 'silent' }),
+      config,
+    });
     try {
       const pending = await app.inject({ method: 'GET', url: '/readyz' });
       expect(pending.statusCode).toBe(503);

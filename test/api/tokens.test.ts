@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApiClient, createToken, exchangeCredentials, getMe, listTokens, revokeToken } from '../../src/contracts/index.js';
+import {
+  createApiClient,
+  createToken,
+  exchangeCredentials,
+  getMe,
+  listTokens,
+  revokeToken,
+} from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { expectApiError } from '../helpers/expect-error.js';
@@ -19,7 +26,11 @@ describeEachDialect('personal API tokens', (dialect) => {
     const created = await user.api.call(createToken, { body: { name: 'laptop CLI' } });
     expect(created.secret).toMatch(/^rct_[A-Za-z0-9_-]{43}$/);
     expect(created.token.prefix).toBe(created.secret.slice(0, 10));
-    const stored = await server.deps.db.selectFrom('api_tokens').selectAll().where('id', '=', created.token.id).executeTakeFirstOrThrow();
+    const stored = await server.deps.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', created.token.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(created.secret);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
     const listed = await user.api.call(listTokens, {});
@@ -46,7 +57,11 @@ describeEachDialect('personal API tokens', (dialect) => {
   it("answers 404 for another user's token and leaves it working", async () => {
     const alice = await signUpWithToken(server.url);
     const bob = await signUpWithToken(server.url);
-    await expectApiError(bob.client.call(revokeToken, { params: { tokenId: alice.tokenId } }), 'tokens.not_found', 404);
+    await expectApiError(
+      bob.client.call(revokeToken, { params: { tokenId: alice.tokenId } }),
+      'tokens.not_found',
+      404,
+    );
     expect((await alice.client.call(getMe, {})).id).toBe(alice.user.id);
   });
 
@@ -62,10 +77,14 @@ describeEachDialect('personal API tokens', (dialect) => {
   it('exchanges email and password for a token (CLI login) and refuses bad credentials', async () => {
     const user = await signUpUser(server.url);
     const anonymous = createApiClient({ baseUrl: server.url });
-    const created = await anonymous.call(exchangeCredentials, { body: { email: user.email, password: user.password, name: 'recital CLI' } });
+    const created = await anonymous.call(exchangeCredentials, {
+      body: { email: user.email, password: user.password, name: 'recital CLI' },
+    });
     expect((await tokenClient(server.url, created.secret).call(getMe, {})).email).toBe(user.email);
     await expectApiError(
-      anonymous.call(exchangeCredentials, { body: { email: user.email, password: 'wrong-password', name: 'x' } }),
+      anonymous.call(exchangeCredentials, {
+        body: { email: user.email, password: 'wrong-password', name: 'x' },
+      }),
       'auth.invalid_credentials',
       401,
     );

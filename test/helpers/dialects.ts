@@ -17,7 +17,10 @@ async function probePostgres(): Promise<boolean> {
     await client.query('select 1');
     return true;
   } catch (error) {
-    if (REQUIRE_POSTGRES) throw new Error(`PostgreSQL is required (CI) but unreachable at ${POSTGRES_URL}: ${String(error)}`);
+    if (REQUIRE_POSTGRES) {
+      const message = `PostgreSQL is required (CI) but unreachable at ${POSTGRES_URL}: ${String(error)}`;
+      throw new Error(message, { cause: error });
+    }
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -25,7 +28,8 @@ async function probePostgres(): Promise<boolean> {
 }
 
 export const postgresAvailable = await probePostgres();
-if (!postgresAvailable) console.warn(`PostgreSQL unreachable at ${POSTGRES_URL}: its half of the dialect suite is skipped.`);
+if (!postgresAvailable)
+  console.warn(`PostgreSQL unreachable at ${POSTGRES_URL}: its half of the dialect suite is skipped.`);
 
 export const DIALECTS: TestDialect[] = postgresAvailable ? ['sqlite', 'postgres'] : ['sqlite'];
 

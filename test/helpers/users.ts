@@ -4,7 +4,10 @@ import { browserClient, tokenClient } from './server.js';
 let counter = 0;
 
 /** Sign up a new user through the API; returns a browser-like client already holding its session. */
-export async function signUpUser(baseUrl: string, overrides: Partial<{ email: string; displayName: string; timeZone: string; invitationToken: string }> = {}) {
+export async function signUpUser(
+  baseUrl: string,
+  overrides: Partial<{ email: string; displayName: string; timeZone: string; invitationToken: string }> = {},
+) {
   counter += 1;
   const browser = browserClient(baseUrl);
   const password = `password-${counter}-long`;
@@ -24,5 +27,10 @@ export async function signUpUser(baseUrl: string, overrides: Partial<{ email: st
 export async function signUpWithToken(baseUrl: string, overrides: Parameters<typeof signUpUser>[1] = {}) {
   const browser = await signUpUser(baseUrl, overrides);
   const created = await browser.api.call(createToken, { body: { name: 'tests' } });
-  return { ...browser, token: created.secret, tokenId: created.token.id, client: tokenClient(baseUrl, created.secret) };
+  return {
+    ...browser,
+    token: created.secret,
+    tokenId: created.token.id,
+    client: tokenClient(baseUrl, created.secret),
+  };
 }

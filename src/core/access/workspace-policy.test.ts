@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canInvite, canManageWorkspace, canRemoveMember, canSetRoles, canViewWorkspace } from './workspace-policy.js';
+import {
+  canInvite,
+  canManageWorkspace,
+  canRemoveMember,
+  canSetRoles,
+  canViewWorkspace,
+} from './workspace-policy.js';
 
 describe('workspace policies', () => {
   it('hides a workspace from non-members', () => {
@@ -16,39 +22,103 @@ describe('workspace policies', () => {
 
   it('never lets a builder grant themselves a role', () => {
     for (const next of [['builder', 'witness'], ['builder', 'organizer'], ['organizer']] as const) {
-      const decision = canSetRoles({ actorId: 'u1', actor: ['builder'], targetId: 'u1', current: ['builder'], next: [...next], organizerCount: 1 });
+      const decision = canSetRoles({
+        actorId: 'u1',
+        actor: ['builder'],
+        targetId: 'u1',
+        current: ['builder'],
+        next: [...next],
+        organizerCount: 1,
+      });
       expect(decision).toEqual({ allowed: false, reason: 'self_escalation' });
     }
   });
 
   it('does not let an organizer add roles to themselves, only drop them', () => {
-    const base = { actorId: 'o', actor: ['organizer'] as const, targetId: 'o', current: ['organizer'] as const };
+    const base = {
+      actorId: 'o',
+      actor: ['organizer'] as const,
+      targetId: 'o',
+      current: ['organizer'] as const,
+    };
     expect(canSetRoles({ ...base, next: ['organizer', 'builder'], organizerCount: 2 }).allowed).toBe(false);
-    expect(canSetRoles({ ...base, current: ['organizer', 'builder'], next: ['organizer'], organizerCount: 1 }).allowed).toBe(true);
+    expect(
+      canSetRoles({ ...base, current: ['organizer', 'builder'], next: ['organizer'], organizerCount: 1 })
+        .allowed,
+    ).toBe(true);
   });
 
   it('lets any member drop roles of their own', () => {
-    const change = { actorId: 'b', actor: ['witness', 'builder'] as const, targetId: 'b', current: ['witness', 'builder'] as const };
+    const change = {
+      actorId: 'b',
+      actor: ['witness', 'builder'] as const,
+      targetId: 'b',
+      current: ['witness', 'builder'] as const,
+    };
     expect(canSetRoles({ ...change, next: ['builder'], organizerCount: 1 }).allowed).toBe(true);
   });
 
   it('keeps the last organizer', () => {
-    const change = { actorId: 'o', actor: ['organizer'] as const, targetId: 'o', current: ['organizer'] as const, next: ['witness'] as const };
-    expect(canSetRoles({ ...change, next: [] as never[], organizerCount: 1 })).toEqual({ allowed: false, reason: 'last_organizer' });
+    const change = {
+      actorId: 'o',
+      actor: ['organizer'] as const,
+      targetId: 'o',
+      current: ['organizer'] as const,
+      next: ['witness'] as const,
+    };
+    expect(canSetRoles({ ...change, next: [] as never[], organizerCount: 1 })).toEqual({
+      allowed: false,
+      reason: 'last_organizer',
+    });
     expect(canSetRoles({ ...change, next: [], organizerCount: 2 }).allowed).toBe(true);
   });
 
   it('lets organizers change others and refuses witnesses and builders', () => {
-    const change = { targetId: 'b', current: ['builder'] as const, next: ['builder', 'witness'] as const, organizerCount: 1 };
+    const change = {
+      targetId: 'b',
+      current: ['builder'] as const,
+      next: ['builder', 'witness'] as const,
+      organizerCount: 1,
+    };
     expect(canSetRoles({ ...change, actorId: 'o', actor: ['organizer'] }).allowed).toBe(true);
-    expect(canSetRoles({ ...change, actorId: 'w', actor: ['witness'] })).toEqual({ allowed: false, reason: 'forbidden' });
-    expect(canSetRoles({ ...change, actorId: 'x', actor: undefined })).toEqual({ allowed: false, reason: 'hidden' });
+    expect(canSetRoles({ ...change, actorId: 'w', actor: ['witness'] })).toEqual({
+      allowed: false,
+      reason: 'forbidden',
+    });
+    expect(canSetRoles({ ...change, actorId: 'x', actor: undefined })).toEqual({
+      allowed: false,
+      reason: 'hidden',
+    });
   });
 
   it('lets anyone leave but the last organizer, and only organizers remove others', () => {
-    expect(canRemoveMember({ actorId: 'b', actor: ['builder'], targetId: 'b', target: ['builder'], organizerCount: 1 }).allowed).toBe(true);
-    expect(canRemoveMember({ actorId: 'b', actor: ['builder'], targetId: 'c', target: ['builder'], organizerCount: 1 }).allowed).toBe(false);
-    expect(canRemoveMember({ actorId: 'o', actor: ['organizer'], targetId: 'o', target: ['organizer'], organizerCount: 1 })).toEqual({
+    expect(
+      canRemoveMember({
+        actorId: 'b',
+        actor: ['builder'],
+        targetId: 'b',
+        target: ['builder'],
+        organizerCount: 1,
+      }).allowed,
+    ).toBe(true);
+    expect(
+      canRemoveMember({
+        actorId: 'b',
+        actor: ['builder'],
+        targetId: 'c',
+        target: ['builder'],
+        organizerCount: 1,
+      }).allowed,
+    ).toBe(false);
+    expect(
+      canRemoveMember({
+        actorId: 'o',
+        actor: ['organizer'],
+        targetId: 'o',
+        target: ['organizer'],
+        organizerCount: 1,
+      }),
+    ).toEqual({
       allowed: false,
       reason: 'last_organizer',
     });

@@ -6,10 +6,15 @@ import type { Role } from './roles.js';
  * `hidden` means the actor must not learn the workspace exists (answer 404);
  * `forbidden` is for members whose role does not allow the action.
  */
-export type Decision = { allowed: true } | { allowed: false; reason: 'hidden' | 'forbidden' | 'last_organizer' | 'self_escalation' };
+export type Decision =
+  | { allowed: true }
+  | { allowed: false; reason: 'hidden' | 'forbidden' | 'last_organizer' | 'self_escalation' };
 
 const ALLOW: Decision = { allowed: true };
-const deny = (reason: Exclude<Decision, { allowed: true }>['reason']): Decision => ({ allowed: false, reason });
+const deny = (reason: Exclude<Decision, { allowed: true }>['reason']): Decision => ({
+  allowed: false,
+  reason,
+});
 
 /** The actor's roles, or undefined when the actor is not a member. */
 export type ActorRoles = readonly Role[] | undefined;

@@ -11,7 +11,15 @@ describe('canonicalTimeZone', () => {
   });
 
   it('refuses offsets, abbreviations and unknown names', () => {
-    for (const bad of ['+05:00', 'PST', 'Mars/Olympus_Mons', '', 'Europe/', '../etc/passwd', 'Europe/Berlin ']) {
+    for (const bad of [
+      '+05:00',
+      'PST',
+      'Mars/Olympus_Mons',
+      '',
+      'Europe/',
+      '../etc/passwd',
+      'Europe/Berlin ',
+    ]) {
       expect(isValidTimeZone(bad), bad).toBe(false);
     }
   });

@@ -10,7 +10,9 @@ export interface ConfigKey<T> {
 }
 
 export type ConfigSpec = Record<string, ConfigKey<unknown>>;
-export type ConfigValues<S extends ConfigSpec> = { readonly [K in keyof S]: S[K] extends ConfigKey<infer T> ? T : never };
+export type ConfigValues<S extends ConfigSpec> = {
+  readonly [K in keyof S]: S[K] extends ConfigKey<infer T> ? T : never;
+};
 
 /** Declare a module's configuration beside the module. */
 export function defineConfig<S extends ConfigSpec>(spec: S): S {
@@ -19,7 +21,9 @@ export function defineConfig<S extends ConfigSpec>(spec: S): S {
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Recital cannot start: the configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`);
+    super(
+      `Recital cannot start: the configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -31,7 +35,10 @@ export type LoadedConfig<T extends Sections> = { readonly [K in keyof T]: Config
  * Validate every section against the environment at once, report all problems together,
  * and return a deeply frozen configuration.
  */
-export function loadConfig<T extends Sections>(sections: T, env: Record<string, string | undefined>): LoadedConfig<T> {
+export function loadConfig<T extends Sections>(
+  sections: T,
+  env: Record<string, string | undefined>,
+): LoadedConfig<T> {
   const problems: string[] = [];
   const result: Record<string, Record<string, unknown>> = {};
   for (const [sectionName, spec] of Object.entries(sections)) {

@@ -4,7 +4,9 @@ import { openDatabase } from './database.js';
 import { migrateToLatest, migrationStatus } from './migrator.js';
 
 /** `recital migrate`: apply pending migrations to the configured database and report. */
-export async function migrateFromEnv(env: Record<string, string | undefined>): Promise<{ applied: string[]; current: string[] }> {
+export async function migrateFromEnv(
+  env: Record<string, string | undefined>,
+): Promise<{ applied: string[]; current: string[] }> {
   const { db: config } = loadConfig({ db: dbConfig }, env);
   const handle = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2 });
   try {

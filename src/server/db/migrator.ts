@@ -5,7 +5,12 @@ const provider: MigrationProvider = { getMigrations: async () => ({ ...migration
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function migrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider, migrationTableName: 'recital_migrations', migrationLockTableName: 'recital_migrations_lock' });
+  return new Migrator({
+    db,
+    provider,
+    migrationTableName: 'recital_migrations',
+    migrationLockTableName: 'recital_migrations_lock',
+  });
 }
 
 export class MigrationError extends Error {
@@ -22,9 +27,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<{ applied: strin
   const failed = results.find((result) => result.status === 'Error');
   if (error || failed) {
     const name = failed ? ` "${failed.migrationName}"` : '';
-    throw new MigrationError(`Migration${name} failed: ${String((error as Error)?.message ?? error)}`, { cause: error });
+    throw new MigrationError(`Migration${name} failed: ${String((error as Error)?.message ?? error)}`, {
+      cause: error,
+    });
   }
-  return { applied: results.filter((result) => result.status === 'Success').map((result) => result.migrationName) };
+  return {
+    applied: results.filter((result) => result.status === 'Success').map((result) => result.migrationName),
+  };
 }
 
 export interface MigrationStatus {

@@ -57,11 +57,19 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   workspacesRoutes(app, deps, routeOptions);
   invitationsRoutes(app, deps, { ...routeOptions, publicUrl });
 
-  const serveIndex = await registerWebApp(app, options.webDir ?? http.webDir ?? path.join(packageRoot(), 'dist', 'web'));
+  const serveIndex = await registerWebApp(
+    app,
+    options.webDir ?? http.webDir ?? path.join(packageRoot(), 'dist', 'web'),
+  );
   app.setNotFoundHandler((request, reply) => {
-    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      request.headers.accept?.includes('text/html');
     if (isPage) return serveIndex(request, reply);
-    throw new AppError('route.not_found', { message: `There is no endpoint ${request.method} ${request.url.split('?')[0]}.` });
+    throw new AppError('route.not_found', {
+      message: `There is no endpoint ${request.method} ${request.url.split('?')[0]}.`,
+    });
   });
   return app;
 }

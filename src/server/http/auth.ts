@@ -18,12 +18,19 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Work out who is calling: a bearer API token, else the session cookie. A cookie-authenticated
  * write must also carry the session's CSRF token and, when the browser sends one, a same-site Origin.
  */
-export async function identify(deps: Pick<Deps, 'db' | 'clock' | 'config'>, request: FastifyRequest): Promise<void> {
+export async function identify(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  request: FastifyRequest,
+): Promise<void> {
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     const found = match?.[1] ? await authenticateToken(deps, match[1]) : undefined;
-    if (!found) throw new AppError('auth.required', { message: 'The API token is invalid, expired or revoked. Create a new one, or run `recital login` again.' });
+    if (!found)
+      throw new AppError('auth.required', {
+        message:
+          'The API token is invalid, expired or revoked. Create a new one, or run `recital login` again.',
+      });
     request.actor = { userId: found.user.id, via: 'token', tokenId: found.tokenId };
     return;
   }
@@ -56,7 +63,11 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export function setSessionCookie(reply: FastifyReply, token: string, options: { days: number; secure: boolean }): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  options: { days: number; secure: boolean },
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',

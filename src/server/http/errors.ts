@@ -13,12 +13,15 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 };
 
 function body(code: ErrorCode, message?: string, details?: unknown): ErrorBody {
-  return { error: { code, message: message ?? ERRORS[code].message, ...(details === undefined ? {} : { details }) } };
+  return {
+    error: { code, message: message ?? ERRORS[code].message, ...(details === undefined ? {} : { details }) },
+  };
 }
 
 /** Map anything thrown to the API's error shape; internals never leave the server. */
 export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
-  if (isAppError(error)) return { status: error.status, body: body(error.code, error.message, error.details) };
+  if (isAppError(error))
+    return { status: error.status, body: body(error.code, error.message, error.details) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'body';
     const issues = error.validation.map((issue) => ({

@@ -16,7 +16,12 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token (rct_…)' },
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: 'recital_session', description: 'Browser session; writes also need X-CSRF-Token' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'recital_session',
+            description: 'Browser session; writes also need X-CSRF-Token',
+          },
         },
       },
     },

@@ -30,7 +30,12 @@ export interface RouteOptions {
  * Register an endpoint from the contracts: identity first, then zod validation of params,
  * query and body, then the handler; the response is checked against its schema on the way out.
  */
-export function addRoute<E extends Endpoint>(app: FastifyInstance, options: RouteOptions, endpoint: E, handler: RouteHandler<E>): void {
+export function addRoute<E extends Endpoint>(
+  app: FastifyInstance,
+  options: RouteOptions,
+  endpoint: E,
+  handler: RouteHandler<E>,
+): void {
   const schema: Record<string, unknown> = {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
@@ -41,7 +46,9 @@ export function addRoute<E extends Endpoint>(app: FastifyInstance, options: Rout
   if (endpoint.query) schema.querystring = endpoint.query;
   if (endpoint.body) schema.body = endpoint.body;
   if (endpoint.auth === 'required') schema.security = [{ bearerAuth: [] }, { sessionCookie: [] }];
-  const config: RouteShorthandOptions['config'] = endpoint.rateLimited ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000 } } : {};
+  const config: RouteShorthandOptions['config'] = endpoint.rateLimited
+    ? { rateLimit: { max: options.rateLimit, timeWindow: 60_000 } }
+    : {};
 
   app.withTypeProvider<ZodTypeProvider>().route({
     method: endpoint.method,

@@ -24,12 +24,22 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>R
  * Serve the built single-page app: files by name, and index.html for any other page URL so
  * client-side routes survive a reload.
  */
-export async function registerWebApp(app: FastifyInstance, webDir: string): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  webDir: string,
+): Promise<(request: FastifyRequest, reply: FastifyReply) => FastifyReply> {
   const indexFile = path.join(webDir, 'index.html');
   const built = existsSync(indexFile);
   if (built) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      immutable: false,
+    });
   }
   const index = built ? readFileSync(indexFile, 'utf8') : NOT_BUILT;
-  return (_request, reply) => reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  return (_request, reply) =>
+    reply.status(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
 }

@@ -80,7 +80,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('granted_by', 'text', (c) => c.notNull())
     .addColumn('granted_at', instant, (c) => c.notNull())
     .addPrimaryKeyConstraint('membership_roles_pk', ['workspace_id', 'user_id', 'role'])
-    .addForeignKeyConstraint('membership_roles_membership', ['workspace_id', 'user_id'], 'memberships', ['workspace_id', 'user_id'], (fk) => fk.onDelete('cascade'))
+    .addForeignKeyConstraint(
+      'membership_roles_membership',
+      ['workspace_id', 'user_id'],
+      'memberships',
+      ['workspace_id', 'user_id'],
+      (fk) => fk.onDelete('cascade'),
+    )
     .execute();
 
   await db.schema
@@ -101,7 +107,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('audit_events')
-    .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) => (isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement()))
+    .addColumn('id', isPostgres ? 'bigserial' : 'integer', (c) =>
+      isPostgres ? c.primaryKey() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('workspace_id', 'text')
     .addColumn('actor_id', 'text')
     .addColumn('action', 'text', (c) => c.notNull())
@@ -109,5 +117,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('data', 'text', (c) => c.notNull())
     .addColumn('created_at', instant, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_events_workspace').on('audit_events').columns(['workspace_id', 'id']).execute();
+  await db.schema
+    .createIndex('audit_events_workspace')
+    .on('audit_events')
+    .columns(['workspace_id', 'id'])
+    .execute();
 }

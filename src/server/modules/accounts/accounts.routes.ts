@@ -8,7 +8,11 @@ import * as accounts from './accounts.usecases.js';
 import { presentUser } from './accounts.presenters.js';
 import { csrfTokenFor, endSession } from './sessions.js';
 
-export function accountsRoutes(app: FastifyInstance, deps: Deps, options: RouteOptions & { secureCookies: boolean }): void {
+export function accountsRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  options: RouteOptions & { secureCookies: boolean },
+): void {
   const cookie = { days: deps.config.accounts.sessionDays, secure: options.secureCookies };
 
   addRoute(app, options, signUp, async ({ body, reply }) => {
@@ -30,11 +34,19 @@ export function accountsRoutes(app: FastifyInstance, deps: Deps, options: RouteO
   });
 
   addRoute(app, options, getSession, async ({ actor, request }) => {
-    if (!request.sessionToken) throw new AppError('auth.required', { message: 'This endpoint is for browser sessions; API tokens need no CSRF token.' });
-    return { user: presentUser(await accounts.getMe(deps, actor)), csrfToken: csrfTokenFor(request.sessionToken) };
+    if (!request.sessionToken)
+      throw new AppError('auth.required', {
+        message: 'This endpoint is for browser sessions; API tokens need no CSRF token.',
+      });
+    return {
+      user: presentUser(await accounts.getMe(deps, actor)),
+      csrfToken: csrfTokenFor(request.sessionToken),
+    };
   });
 
   addRoute(app, options, getMe, async ({ actor }) => presentUser(await accounts.getMe(deps, actor)));
 
-  addRoute(app, options, updateMe, async ({ actor, body }) => presentUser(await accounts.updateMe(deps, actor, body)));
+  addRoute(app, options, updateMe, async ({ actor, body }) =>
+    presentUser(await accounts.updateMe(deps, actor, body)),
+  );
 }

@@ -8,7 +8,14 @@ import { newId } from '../../shared/secrets.js';
 import { acceptInvitationInTransaction, loadUsableInvitation } from '../invitations/invitations.usecases.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { startSession } from './sessions.js';
-import { countUsers, findUserByEmail, findUserById, insertUser, updateUser, type UserRow } from './users.repository.js';
+import {
+  countUsers,
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  updateUser,
+  type UserRow,
+} from './users.repository.js';
 
 type AccountDeps = Pick<Deps, 'db' | 'clock' | 'config'>;
 
@@ -29,9 +36,13 @@ export async function signUp(deps: AccountDeps, input: z.output<typeof SignUpBod
       const now = deps.clock.now();
       if (await findUserByEmail(trx, input.email)) throw new AppError('users.email_taken');
       const isFirst = (await countUsers(trx)) === 0;
-      const invitation = input.invitationToken ? await loadUsableInvitation(trx, input.invitationToken, now) : undefined;
-      if (!isFirst && !invitation && deps.config.accounts.signUp === 'invite') throw new AppError('auth.signup_closed');
-      if (invitation?.email && invitation.email !== input.email) throw new AppError('invitations.wrong_email');
+      const invitation = input.invitationToken
+        ? await loadUsableInvitation(trx, input.invitationToken, now)
+        : undefined;
+      if (!isFirst && !invitation && deps.config.accounts.signUp === 'invite')
+        throw new AppError('auth.signup_closed');
+      if (invitation?.email && invitation.email !== input.email)
+        throw new AppError('invitations.wrong_email');
       const user: UserRow = {
         id: newId(),
         email: input.email,
@@ -43,7 +54,13 @@ export async function signUp(deps: AccountDeps, input: z.output<typeof SignUpBod
         updated_at: now.toISOString(),
       };
       await insertUser(trx, user);
-      await recordAudit(trx, { workspaceId: null, actorId: user.id, action: 'user.signed_up', subjectId: user.id, at: now });
+      await recordAudit(trx, {
+        workspaceId: null,
+        actorId: user.id,
+        action: 'user.signed_up',
+        subjectId: user.id,
+        at: now,
+      });
       if (invitation) await acceptInvitationInTransaction(trx, { invitation, userId: user.id, now });
       const { token } = await startSession(trx, user.id, now, deps.config.accounts.sessionDays);
       return { user, sessionToken: token };
@@ -61,7 +78,11 @@ export async function signUp(deps: AccountDeps, input: z.output<typeof SignUpBod
 let decoyHash: Promise<string> | undefined;
 
 /** Check an email and password; the same error for an unknown email and a wrong password. */
-export async function verifyCredentials(deps: AccountDeps, email: string, password: string): Promise<UserRow> {
+export async function verifyCredentials(
+  deps: AccountDeps,
+  email: string,
+  password: string,
+): Promise<UserRow> {
   const user = await findUserByEmail(deps.db, email);
   if (!user) {
     decoyHash ??= hashPassword('decoy-password-never-valid', deps.config.accounts.scryptCost);
@@ -84,7 +105,11 @@ export async function getMe(deps: Pick<Deps, 'db'>, actor: Actor): Promise<UserR
   return user;
 }
 
-export async function updateMe(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: z.output<typeof UpdateMeBody>): Promise<UserRow> {
+export async function updateMe(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: z.output<typeof UpdateMeBody>,
+): Promise<UserRow> {
   return deps.db.transaction().execute(async (trx) => {
     await updateUser(trx, actor.userId, {
       ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),

@@ -5,7 +5,9 @@ const KEY_LENGTH = 64;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 }
 
@@ -29,6 +31,10 @@ export async function hashPassword(password: string, logN: number): Promise<stri
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, logN, r, p, salt, key] = stored.split('$');
   if (scheme !== 'scrypt' || !logN || !r || !p || !salt || !key) return false;
-  const derived = await derive(password, Buffer.from(salt, 'base64url'), scryptOptions(Number(logN), Number(r), Number(p)));
+  const derived = await derive(
+    password,
+    Buffer.from(salt, 'base64url'),
+    scryptOptions(Number(logN), Number(r), Number(p)),
+  );
   return safeEqual(derived.toString('base64url'), key);
 }

@@ -8,7 +8,11 @@ export async function insertSession(db: Kysely<Database>, session: SessionRow): 
 }
 
 /** The live session for a token hash, or nothing if unknown or expired. */
-export function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string): Promise<SessionRow | undefined> {
+export function findLiveSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: string,
+): Promise<SessionRow | undefined> {
   return db
     .selectFrom('sessions')
     .selectAll()
@@ -17,8 +21,17 @@ export function findLiveSession(db: Kysely<Database>, tokenHash: string, now: st
     .executeTakeFirst();
 }
 
-export async function touchSession(db: Kysely<Database>, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
-  await db.updateTable('sessions').set({ last_seen_at: lastSeenAt, expires_at: expiresAt }).where('id', '=', id).execute();
+export async function touchSession(
+  db: Kysely<Database>,
+  id: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {

@@ -4,7 +4,13 @@ import type { Database } from '../../db/schema.js';
 import { hashSecret, newId, newSecret, safeEqual } from '../../shared/secrets.js';
 import type { UserRow } from './users.repository.js';
 import { findUserById } from './users.repository.js';
-import { deleteSession, findLiveSession, insertSession, type SessionRow, touchSession } from './sessions.repository.js';
+import {
+  deleteSession,
+  findLiveSession,
+  insertSession,
+  type SessionRow,
+  touchSession,
+} from './sessions.repository.js';
 
 export const SESSION_COOKIE = 'recital_session';
 const DAY_MS = 86_400_000;
@@ -20,7 +26,12 @@ export function isValidCsrfToken(sessionToken: string, presented: string | undef
   return presented !== undefined && safeEqual(csrfTokenFor(sessionToken), presented);
 }
 
-export async function startSession(db: Kysely<Database>, userId: string, now: Date, days: number): Promise<{ token: string; session: SessionRow }> {
+export async function startSession(
+  db: Kysely<Database>,
+  userId: string,
+  now: Date,
+  days: number,
+): Promise<{ token: string; session: SessionRow }> {
   const token = newSecret('rss_', 32);
   const session: SessionRow = {
     id: newId(),
@@ -45,7 +56,12 @@ export async function resolveSession(
   const user = await findUserById(db, session.user_id);
   if (!user) return undefined;
   if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-    await touchSession(db, session.id, now.toISOString(), new Date(now.getTime() + days * DAY_MS).toISOString());
+    await touchSession(
+      db,
+      session.id,
+      now.toISOString(),
+      new Date(now.getTime() + days * DAY_MS).toISOString(),
+    );
   }
   return { user, session };
 }

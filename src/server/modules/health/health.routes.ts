@@ -12,7 +12,9 @@ export function healthRoutes(app: FastifyInstance, deps: Pick<Deps, 'db' | 'logg
       await sql`select 1`.execute(deps.db);
       const status = await migrationStatus(deps.db);
       if (status.pending.length > 0) {
-        return reply.status(503).send({ status: 'not_ready', reason: 'migrations pending', pending: status.pending });
+        return reply
+          .status(503)
+          .send({ status: 'not_ready', reason: 'migrations pending', pending: status.pending });
       }
       return { status: 'ready', migrations: status.applied.length };
     } catch (error) {

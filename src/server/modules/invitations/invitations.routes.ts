@@ -4,7 +4,11 @@ import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
 import * as invitations from './invitations.usecases.js';
 
-export function invitationsRoutes(app: FastifyInstance, deps: Deps, options: RouteOptions & { publicUrl: string }): void {
+export function invitationsRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  options: RouteOptions & { publicUrl: string },
+): void {
   const withUrl = { ...deps, publicUrl: options.publicUrl };
   addRoute(app, options, contract.listInvitations, async ({ actor, params }) => ({
     invitations: await invitations.listInvitations(deps, actor, params.workspaceId),
@@ -16,6 +20,10 @@ export function invitationsRoutes(app: FastifyInstance, deps: Deps, options: Rou
     await invitations.revokeInvitation(deps, actor, params);
     return null;
   });
-  addRoute(app, options, contract.previewInvitation, async ({ params }) => invitations.previewInvitation(deps, params.token));
-  addRoute(app, options, contract.acceptInvitation, async ({ actor, params }) => invitations.acceptInvitation(deps, actor, params.token));
+  addRoute(app, options, contract.previewInvitation, async ({ params }) =>
+    invitations.previewInvitation(deps, params.token),
+  );
+  addRoute(app, options, contract.acceptInvitation, async ({ actor, params }) =>
+    invitations.acceptInvitation(deps, actor, params.token),
+  );
 }

@@ -1,6 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreatedInvitation, CreateInvitationBody, Invitation, InvitationPreview, Workspace } from '../../../contracts/workspaces.contract.js';
+import type {
+  CreatedInvitation,
+  CreateInvitationBody,
+  Invitation,
+  InvitationPreview,
+  Workspace,
+} from '../../../contracts/workspaces.contract.js';
 import { canInvite } from '../../../core/access/workspace-policy.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
@@ -56,19 +62,34 @@ export async function createInvitation(
       revoked_at: null,
     };
     await repo.insertInvitation(trx, row);
-    await recordAudit(trx, { workspaceId, actorId: actor.userId, action: 'invitation.created', subjectId: row.id, data: { role: row.role, email: row.email }, at: now });
+    await recordAudit(trx, {
+      workspaceId,
+      actorId: actor.userId,
+      action: 'invitation.created',
+      subjectId: row.id,
+      data: { role: row.role, email: row.email },
+      at: now,
+    });
     const url = `${deps.publicUrl.replace(/\/$/, '')}/invite/${token}`;
     return { invitation: presentInvitation(row), url, token };
   });
 }
 
-export async function listInvitations(deps: Pick<Deps, 'db'>, actor: Actor, workspaceId: string): Promise<Invitation[]> {
+export async function listInvitations(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  workspaceId: string,
+): Promise<Invitation[]> {
   const { roles } = await requireMembership(deps.db, workspaceId, actor);
   enforce(canInvite(roles), 'workspaces.not_found');
   return (await repo.listInvitationsOf(deps.db, workspaceId)).map(presentInvitation);
 }
 
-export async function revokeInvitation(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, ids: { workspaceId: string; invitationId: string }): Promise<void> {
+export async function revokeInvitation(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  ids: { workspaceId: string; invitationId: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const { roles } = await requireMembership(trx, ids.workspaceId, actor);
     enforce(canInvite(roles), 'workspaces.not_found');
@@ -76,12 +97,22 @@ export async function revokeInvitation(deps: Pick<Deps, 'db' | 'clock'>, actor: 
     if (!invitation) throw new AppError('invitations.not_found');
     const now = deps.clock.now();
     await repo.markRevoked(trx, invitation.id, now.toISOString());
-    await recordAudit(trx, { workspaceId: ids.workspaceId, actorId: actor.userId, action: 'invitation.revoked', subjectId: invitation.id, at: now });
+    await recordAudit(trx, {
+      workspaceId: ids.workspaceId,
+      actorId: actor.userId,
+      action: 'invitation.revoked',
+      subjectId: invitation.id,
+      at: now,
+    });
   });
 }
 
 /** An invitation that can still be accepted, or the reason it cannot. */
-export async function loadUsableInvitation(db: Kysely<Database>, token: string, now: Date): Promise<repo.InvitationRow> {
+export async function loadUsableInvitation(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<repo.InvitationRow> {
   const invitation = await repo.findInvitationByTokenHash(db, hashSecret(token));
   if (!invitation || invitation.revoked_at) throw new AppError('invitations.not_found');
   if (invitation.accepted_at) throw new AppError('invitations.used');
@@ -89,7 +120,10 @@ export async function loadUsableInvitation(db: Kysely<Database>, token: string, 
   return invitation;
 }
 
-export async function previewInvitation(deps: Pick<Deps, 'db' | 'clock'>, token: string): Promise<InvitationPreview> {
+export async function previewInvitation(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  token: string,
+): Promise<InvitationPreview> {
   const invitation = await loadUsableInvitation(deps.db, token, deps.clock.now());
   const workspace = await findWorkspace(deps.db, invitation.workspace_id);
   const inviter = await findUserById(deps.db, invitation.created_by);
@@ -112,11 +146,28 @@ export async function acceptInvitationInTransaction(
   const at = now.toISOString();
   if (!(await repo.markAccepted(trx, invitation.id, userId, at))) throw new AppError('invitations.used');
   await addMembership(trx, { workspaceId: invitation.workspace_id, userId, at });
-  await grantRoles(trx, { workspaceId: invitation.workspace_id, userId, roles: [invitation.role], grantedBy: invitation.created_by, at });
-  await recordAudit(trx, { workspaceId: invitation.workspace_id, actorId: userId, action: 'invitation.accepted', subjectId: invitation.id, data: { role: invitation.role }, at: now });
+  await grantRoles(trx, {
+    workspaceId: invitation.workspace_id,
+    userId,
+    roles: [invitation.role],
+    grantedBy: invitation.created_by,
+    at,
+  });
+  await recordAudit(trx, {
+    workspaceId: invitation.workspace_id,
+    actorId: userId,
+    action: 'invitation.accepted',
+    subjectId: invitation.id,
+    data: { role: invitation.role },
+    at: now,
+  });
 }
 
-export async function acceptInvitation(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, token: string): Promise<Workspace> {
+export async function acceptInvitation(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  token: string,
+): Promise<Workspace> {
   return deps.db.transaction().execute(async (trx) => {
     const now = deps.clock.now();
     const invitation = await loadUsableInvitation(trx, token, now);

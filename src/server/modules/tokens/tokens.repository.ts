@@ -20,7 +20,11 @@ export function listActiveTokens(db: Kysely<Database>, userId: string): Promise<
 }
 
 /** A usable token for this hash: not revoked, not expired. */
-export function findUsableToken(db: Kysely<Database>, tokenHash: string, now: string): Promise<ApiTokenRow | undefined> {
+export function findUsableToken(
+  db: Kysely<Database>,
+  tokenHash: string,
+  now: string,
+): Promise<ApiTokenRow | undefined> {
   return db
     .selectFrom('api_tokens')
     .selectAll()
@@ -30,7 +34,12 @@ export function findUsableToken(db: Kysely<Database>, tokenHash: string, now: st
     .executeTakeFirst();
 }
 
-export async function revokeTokenRow(db: Kysely<Database>, userId: string, id: string, at: string): Promise<boolean> {
+export async function revokeTokenRow(
+  db: Kysely<Database>,
+  userId: string,
+  id: string,
+  at: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('api_tokens')
     .set({ revoked_at: at })

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createToken, exchangeCredentials, listTokens, revokeToken } from '../../../contracts/tokens.contract.js';
+import {
+  createToken,
+  exchangeCredentials,
+  listTokens,
+  revokeToken,
+} from '../../../contracts/tokens.contract.js';
 import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
 import * as tokens from './tokens.usecases.js';

@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { ApiToken, CreatedApiToken, CreateTokenBody, ExchangeCredentialsBody } from '../../../contracts/tokens.contract.js';
+import type {
+  ApiToken,
+  CreatedApiToken,
+  CreateTokenBody,
+  ExchangeCredentialsBody,
+} from '../../../contracts/tokens.contract.js';
 import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { hashSecret, newId, newSecret } from '../../shared/secrets.js';
@@ -23,7 +28,11 @@ export function presentToken(row: repo.ApiTokenRow): ApiToken {
   };
 }
 
-async function issueToken(deps: Pick<Deps, 'db' | 'clock'>, userId: string, input: { name: string; expiresInDays?: number | undefined }): Promise<CreatedApiToken> {
+async function issueToken(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  userId: string,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<CreatedApiToken> {
   const now = deps.clock.now();
   const secret = newSecret(TOKEN_PREFIX, 32);
   const row: repo.ApiTokenRow = {
@@ -33,7 +42,9 @@ async function issueToken(deps: Pick<Deps, 'db' | 'clock'>, userId: string, inpu
     prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
     token_hash: hashSecret(secret),
     created_at: now.toISOString(),
-    expires_at: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString() : null,
+    expires_at: input.expiresInDays
+      ? new Date(now.getTime() + input.expiresInDays * DAY_MS).toISOString()
+      : null,
     last_used_at: null,
     revoked_at: null,
   };
@@ -41,12 +52,19 @@ async function issueToken(deps: Pick<Deps, 'db' | 'clock'>, userId: string, inpu
   return { token: presentToken(row), secret };
 }
 
-export function createToken(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, input: z.output<typeof CreateTokenBody>): Promise<CreatedApiToken> {
+export function createToken(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  input: z.output<typeof CreateTokenBody>,
+): Promise<CreatedApiToken> {
   return issueToken(deps, actor.userId, input);
 }
 
 /** For `recital login`: email and password in, a personal API token out. */
-export async function exchangeCredentials(deps: Pick<Deps, 'db' | 'clock' | 'config'>, input: z.output<typeof ExchangeCredentialsBody>): Promise<CreatedApiToken> {
+export async function exchangeCredentials(
+  deps: Pick<Deps, 'db' | 'clock' | 'config'>,
+  input: z.output<typeof ExchangeCredentialsBody>,
+): Promise<CreatedApiToken> {
   const user = await verifyCredentials(deps, input.email, input.password);
   return issueToken(deps, user.id, { name: input.name });
 }
@@ -56,12 +74,20 @@ export async function listTokens(deps: Pick<Deps, 'db'>, actor: Actor): Promise<
 }
 
 /** Revoke one of the actor's tokens; another user's token is "not found". */
-export async function revokeToken(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, tokenId: string): Promise<void> {
-  if (!(await repo.revokeTokenRow(deps.db, actor.userId, tokenId, deps.clock.now().toISOString()))) throw new AppError('tokens.not_found');
+export async function revokeToken(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  tokenId: string,
+): Promise<void> {
+  if (!(await repo.revokeTokenRow(deps.db, actor.userId, tokenId, deps.clock.now().toISOString())))
+    throw new AppError('tokens.not_found');
 }
 
 /** The user behind a bearer token, checked against the database on every request so revocation is immediate. */
-export async function authenticateToken(deps: Pick<Deps, 'db' | 'clock'>, secret: string): Promise<{ user: UserRow; tokenId: string } | undefined> {
+export async function authenticateToken(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  secret: string,
+): Promise<{ user: UserRow; tokenId: string } | undefined> {
   if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
   const now = deps.clock.now();
   const token = await repo.findUsableToken(deps.db, hashSecret(secret), now.toISOString());

@@ -13,7 +13,9 @@ export function findWorkspace(db: Kysely<Database>, id: string): Promise<Workspa
 }
 
 export async function slugExists(db: Kysely<Database>, slug: string): Promise<boolean> {
-  return (await db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('workspaces').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined
+  );
 }
 
 export async function updateWorkspaceRow(
@@ -25,7 +27,10 @@ export async function updateWorkspaceRow(
 }
 
 /** Workspaces the user belongs to, with their roles in each. */
-export async function listWorkspacesOf(db: Kysely<Database>, userId: string): Promise<Array<WorkspaceRow & { roles: Role[] }>> {
+export async function listWorkspacesOf(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<Array<WorkspaceRow & { roles: Role[] }>> {
   const rows = await db
     .selectFrom('workspaces')
     .innerJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
@@ -34,12 +39,23 @@ export async function listWorkspacesOf(db: Kysely<Database>, userId: string): Pr
     .orderBy('workspaces.created_at')
     .orderBy('workspaces.id')
     .execute();
-  const roles = await db.selectFrom('membership_roles').select(['workspace_id', 'role']).where('user_id', '=', userId).execute();
-  return rows.map((row) => ({ ...row, roles: sortRoles(roles.filter((r) => r.workspace_id === row.id).map((r) => r.role)) }));
+  const roles = await db
+    .selectFrom('membership_roles')
+    .select(['workspace_id', 'role'])
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    roles: sortRoles(roles.filter((r) => r.workspace_id === row.id).map((r) => r.role)),
+  }));
 }
 
 /** The roles of a user in a workspace, or undefined when they are not a member. */
-export async function rolesOf(db: Kysely<Database>, workspaceId: string, userId: string): Promise<Role[] | undefined> {
+export async function rolesOf(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+): Promise<Role[] | undefined> {
   const membership = await db
     .selectFrom('memberships')
     .select('user_id')
@@ -56,7 +72,10 @@ export async function rolesOf(db: Kysely<Database>, workspaceId: string, userId:
   return sortRoles(rows.map((row) => row.role));
 }
 
-export async function addMembership(db: Kysely<Database>, m: { workspaceId: string; userId: string; at: string }): Promise<void> {
+export async function addMembership(
+  db: Kysely<Database>,
+  m: { workspaceId: string; userId: string; at: string },
+): Promise<void> {
   await db
     .insertInto('memberships')
     .values({ workspace_id: m.workspaceId, user_id: m.userId, created_at: m.at })
@@ -71,12 +90,23 @@ export async function grantRoles(
   if (g.roles.length === 0) return;
   await db
     .insertInto('membership_roles')
-    .values(g.roles.map((role) => ({ workspace_id: g.workspaceId, user_id: g.userId, role, granted_by: g.grantedBy, granted_at: g.at })))
+    .values(
+      g.roles.map((role) => ({
+        workspace_id: g.workspaceId,
+        user_id: g.userId,
+        role,
+        granted_by: g.grantedBy,
+        granted_at: g.at,
+      })),
+    )
     .onConflict((oc) => oc.columns(['workspace_id', 'user_id', 'role']).doNothing())
     .execute();
 }
 
-export async function revokeRoles(db: Kysely<Database>, r: { workspaceId: string; userId: string; roles: readonly Role[] }): Promise<void> {
+export async function revokeRoles(
+  db: Kysely<Database>,
+  r: { workspaceId: string; userId: string; roles: readonly Role[] },
+): Promise<void> {
   if (r.roles.length === 0) return;
   await db
     .deleteFrom('membership_roles')
@@ -86,8 +116,16 @@ export async function revokeRoles(db: Kysely<Database>, r: { workspaceId: string
     .execute();
 }
 
-export async function removeMembership(db: Kysely<Database>, workspaceId: string, userId: string): Promise<void> {
-  await db.deleteFrom('memberships').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+export async function removeMembership(
+  db: Kysely<Database>,
+  workspaceId: string,
+  userId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('memberships')
+    .where('workspace_id', '=', workspaceId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 export async function countOrganizers(db: Kysely<Database>, workspaceId: string): Promise<number> {
@@ -109,8 +147,15 @@ export async function listMembersOf(db: Kysely<Database>, workspaceId: string) {
     .orderBy('memberships.created_at')
     .orderBy('users.id')
     .execute();
-  const roles = await db.selectFrom('membership_roles').select(['user_id', 'role']).where('workspace_id', '=', workspaceId).execute();
-  return members.map((member) => ({ ...member, roles: sortRoles(roles.filter((r) => r.user_id === member.id).map((r) => r.role)) }));
+  const roles = await db
+    .selectFrom('membership_roles')
+    .select(['user_id', 'role'])
+    .where('workspace_id', '=', workspaceId)
+    .execute();
+  return members.map((member) => ({
+    ...member,
+    roles: sortRoles(roles.filter((r) => r.user_id === member.id).map((r) => r.role)),
+  }));
 }
 
 const ROLE_ORDER: Record<Role, number> = { organizer: 0, witness: 1, builder: 2 };

@@ -1,9 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreateWorkspaceBody, Member, SetRolesBody, UpdateWorkspaceBody, Workspace } from '../../../contracts/workspaces.contract.js';
+import type {
+  CreateWorkspaceBody,
+  Member,
+  SetRolesBody,
+  UpdateWorkspaceBody,
+  Workspace,
+} from '../../../contracts/workspaces.contract.js';
 import { creatorRoles, type Role } from '../../../core/access/roles.js';
 import { slugify } from '../../../core/access/slug.js';
-import { canManageWorkspace, canRemoveMember, canSetRoles, canViewWorkspace } from '../../../core/access/workspace-policy.js';
+import {
+  canManageWorkspace,
+  canRemoveMember,
+  canSetRoles,
+  canViewWorkspace,
+} from '../../../core/access/workspace-policy.js';
 import { isUniqueViolation } from '../../db/database.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
@@ -33,7 +44,11 @@ async function uniqueSlug(db: Kysely<Database>, base: string): Promise<string> {
   return `${base}-${newId().slice(0, 8)}`;
 }
 
-export async function createWorkspace(deps: WorkspaceDeps, actor: Actor, input: z.output<typeof CreateWorkspaceBody>): Promise<Workspace> {
+export async function createWorkspace(
+  deps: WorkspaceDeps,
+  actor: Actor,
+  input: z.output<typeof CreateWorkspaceBody>,
+): Promise<Workspace> {
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const now = deps.clock.now().toISOString();
@@ -50,8 +65,21 @@ export async function createWorkspace(deps: WorkspaceDeps, actor: Actor, input: 
       await repo.insertWorkspace(trx, row);
       await repo.addMembership(trx, { workspaceId: row.id, userId: actor.userId, at: now });
       const roles = creatorRoles(input.kind);
-      await repo.grantRoles(trx, { workspaceId: row.id, userId: actor.userId, roles, grantedBy: actor.userId, at: now });
-      await recordAudit(trx, { workspaceId: row.id, actorId: actor.userId, action: 'workspace.created', subjectId: row.id, data: { roles }, at: deps.clock.now() });
+      await repo.grantRoles(trx, {
+        workspaceId: row.id,
+        userId: actor.userId,
+        roles,
+        grantedBy: actor.userId,
+        at: now,
+      });
+      await recordAudit(trx, {
+        workspaceId: row.id,
+        actorId: actor.userId,
+        action: 'workspace.created',
+        subjectId: row.id,
+        data: { roles },
+        at: deps.clock.now(),
+      });
       return presentWorkspace(row, roles);
     });
   } catch (error) {
@@ -65,7 +93,11 @@ export async function listWorkspaces(deps: Pick<Deps, 'db'>, actor: Actor): Prom
   return rows.map((row) => presentWorkspace(row, row.roles));
 }
 
-export async function getWorkspace(deps: Pick<Deps, 'db'>, actor: Actor, workspaceId: string): Promise<Workspace> {
+export async function getWorkspace(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  workspaceId: string,
+): Promise<Workspace> {
   const { workspace, roles } = await requireMembership(deps.db, workspaceId, actor);
   return presentWorkspace(workspace, roles);
 }
@@ -80,10 +112,18 @@ export async function updateWorkspace(
     return await deps.db.transaction().execute(async (trx) => {
       const { workspace, roles } = await requireMembership(trx, workspaceId, actor);
       enforce(canManageWorkspace(roles), 'workspaces.not_found');
-      if (input.slug && input.slug !== workspace.slug && (await repo.slugExists(trx, input.slug))) throw new AppError('workspaces.slug_taken');
+      if (input.slug && input.slug !== workspace.slug && (await repo.slugExists(trx, input.slug)))
+        throw new AppError('workspaces.slug_taken');
       const changes = { ...input, updated_at: deps.clock.now().toISOString() };
       await repo.updateWorkspaceRow(trx, workspaceId, changes);
-      await recordAudit(trx, { workspaceId, actorId: actor.userId, action: 'workspace.updated', subjectId: workspaceId, data: input, at: deps.clock.now() });
+      await recordAudit(trx, {
+        workspaceId,
+        actorId: actor.userId,
+        action: 'workspace.updated',
+        subjectId: workspaceId,
+        data: input,
+        at: deps.clock.now(),
+      });
       return presentWorkspace({ ...workspace, ...changes }, roles);
     });
   } catch (error) {
@@ -92,7 +132,11 @@ export async function updateWorkspace(
   }
 }
 
-export async function listMembers(deps: Pick<Deps, 'db'>, actor: Actor, workspaceId: string): Promise<Member[]> {
+export async function listMembers(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  workspaceId: string,
+): Promise<Member[]> {
   await requireMembership(deps.db, workspaceId, actor);
   return (await repo.listMembersOf(deps.db, workspaceId)).map(presentMember);
 }
@@ -109,27 +153,64 @@ export async function setMemberRoles(
     if (!current) throw new AppError('members.not_found');
     const organizerCount = await repo.countOrganizers(trx, target.workspaceId);
     const next = input.roles;
-    enforce(canSetRoles({ actorId: actor.userId, actor: actorRoles, targetId: target.userId, current, next, organizerCount }), 'workspaces.not_found');
+    enforce(
+      canSetRoles({
+        actorId: actor.userId,
+        actor: actorRoles,
+        targetId: target.userId,
+        current,
+        next,
+        organizerCount,
+      }),
+      'workspaces.not_found',
+    );
     const now = deps.clock.now();
     const added = next.filter((role) => !current.includes(role));
     const removed = current.filter((role: Role) => !next.includes(role));
     await repo.grantRoles(trx, { ...target, roles: added, grantedBy: actor.userId, at: now.toISOString() });
     await repo.revokeRoles(trx, { ...target, roles: removed });
-    await recordAudit(trx, { workspaceId: target.workspaceId, actorId: actor.userId, action: 'member.roles_changed', subjectId: target.userId, data: { from: current, to: next }, at: now });
+    await recordAudit(trx, {
+      workspaceId: target.workspaceId,
+      actorId: actor.userId,
+      action: 'member.roles_changed',
+      subjectId: target.userId,
+      data: { from: current, to: next },
+      at: now,
+    });
     const member = (await repo.listMembersOf(trx, target.workspaceId)).find((m) => m.id === target.userId);
     if (!member) throw new AppError('members.not_found');
     return presentMember(member);
   });
 }
 
-export async function removeMember(deps: WorkspaceDeps, actor: Actor, target: { workspaceId: string; userId: string }): Promise<void> {
+export async function removeMember(
+  deps: WorkspaceDeps,
+  actor: Actor,
+  target: { workspaceId: string; userId: string },
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const { roles: actorRoles } = await requireMembership(trx, target.workspaceId, actor);
     const targetRoles = await repo.rolesOf(trx, target.workspaceId, target.userId);
     if (!targetRoles) throw new AppError('members.not_found');
     const organizerCount = await repo.countOrganizers(trx, target.workspaceId);
-    enforce(canRemoveMember({ actorId: actor.userId, actor: actorRoles, targetId: target.userId, target: targetRoles, organizerCount }), 'workspaces.not_found');
+    enforce(
+      canRemoveMember({
+        actorId: actor.userId,
+        actor: actorRoles,
+        targetId: target.userId,
+        target: targetRoles,
+        organizerCount,
+      }),
+      'workspaces.not_found',
+    );
     await repo.removeMembership(trx, target.workspaceId, target.userId);
-    await recordAudit(trx, { workspaceId: target.workspaceId, actorId: actor.userId, action: 'member.removed', subjectId: target.userId, data: { roles: targetRoles }, at: deps.clock.now() });
+    await recordAudit(trx, {
+      workspaceId: target.workspaceId,
+      actorId: actor.userId,
+      action: 'member.removed',
+      subjectId: target.userId,
+      data: { roles: targetRoles },
+      at: deps.clock.now(),
+    });
   });
 }
