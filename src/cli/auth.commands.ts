@@ -69,7 +69,16 @@ async function exchangePassword(
   url: string,
   options: LoginOptions,
 ): Promise<Credentials> {
-  const { terminal, hostname } = context.deps;
+  const { email, password } = await askCredentials(context, url, options);
+  const body = { email, password, name: tokenName(context.deps.hostname) };
+  const created = await context.api(url).call(exchangeCredentials, { body });
+  const me = await context.api(url, created.secret).call(getMe, {});
+  return { url, token: created.secret, tokenId: created.token.id, email: me.email };
+}
+
+/** Email and password from the flags, stdin or prompts, refusing combinations that cannot work. */
+async function askCredentials(context: CommandContext, url: string, options: LoginOptions) {
+  const { terminal } = context.deps;
   if (options.passwordStdin && !options.email) {
     throw new CliError('--password-stdin needs --email', { exitCode: EXIT_USAGE });
   }
@@ -79,17 +88,15 @@ async function exchangePassword(
       exitCode: EXIT_USAGE,
     });
   }
-  if (isInsecureUrl(url))
+  if (isInsecureUrl(url)) {
     context.out.warn(`${url} is not https; your password will cross the network unencrypted`);
+  }
   const email = options.email ?? (await terminal.ask('Email: '));
   const password = options.passwordStdin
     ? stripFinalNewline(await terminal.readAll())
     : await terminal.ask('Password: ', { secret: true });
   if (!password) throw new CliError('no password given', { exitCode: EXIT_USAGE });
-  const body = { email, password, name: tokenName(hostname) };
-  const created = await context.api(url).call(exchangeCredentials, { body });
-  const me = await context.api(url, created.secret).call(getMe, {});
-  return { url, token: created.secret, tokenId: created.token.id, email: me.email };
+  return { email, password };
 }
 
 async function verifyToken(context: CommandContext, url: string, token: string): Promise<Credentials> {

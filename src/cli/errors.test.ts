@@ -57,9 +57,7 @@ describe('explainApiError', () => {
     const explained = explainApiError(new ApiError('auth.required', 'Sign in.', 401), {
       url: 'http://x:4000',
     });
-    expect(explained.hint).toBe(
-      'your token is missing, expired or revoked; run `recital login http://x:4000`',
-    );
+    expect(explained.hint).toBe('run `recital login http://x:4000`');
     expect(explained.exitCode).toBe(1);
   });
 

@@ -75,7 +75,7 @@ function formatIssue(issue: Issue): string {
 function hintFor(error: ApiError, url: string | undefined): string | undefined {
   switch (error.code) {
     case 'auth.required':
-      return `your token is missing, expired or revoked; ${loginHint(url)}`;
+      return loginHint(url);
     case 'auth.invalid_credentials':
       return 'check the email and password, then try again';
     case 'workspaces.not_found':
