@@ -43,7 +43,11 @@ describe('web: sign-up, sign-out, sign-in', () => {
   beforeAll(async () => {
     await ensureWebBuild();
     server = await startTestServer({ webDir });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
   }, 120_000);
 
   afterAll(async () => {

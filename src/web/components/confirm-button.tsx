@@ -31,14 +31,19 @@ export function ConfirmButton({ label, confirmLabel, accessibleLabel, onConfirm 
     onConfirm()
       .catch(() => undefined) // callers show their own errors; this only resets the buttons
       .finally(() => {
-      setPending(false);
-      setAsking(false);
-    });
+        setPending(false);
+        setAsking(false);
+      });
   };
 
   return (
     <span className="confirm">
-      <button type="button" className="button button-danger button-small" disabled={pending} onClick={confirm}>
+      <button
+        type="button"
+        className="button button-danger button-small"
+        disabled={pending}
+        onClick={confirm}
+      >
         {confirmLabel}
       </button>
       <button

@@ -35,7 +35,8 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       </div>
       <p className="field-hint" aria-live="polite">
         {status === 'copied' && 'Copied to the clipboard.'}
-        {status === 'failed' && 'Copying was blocked by the browser. The text is selected: press Ctrl+C or ⌘C.'}
+        {status === 'failed' &&
+          'Copying was blocked by the browser. The text is selected: press Ctrl+C or ⌘C.'}
       </p>
     </div>
   );

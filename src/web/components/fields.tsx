@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { ApiError } from '../../contracts/client.js';
 import { humanMessage, type FormError } from '../lib/api-errors.js';
 
 interface FieldFrameProps {
@@ -6,12 +7,17 @@ interface FieldFrameProps {
   hint?: string | undefined;
   error?: string | undefined;
   optional?: boolean;
-  children: (control: { id: string; describedBy: string | undefined; invalid: true | undefined }) => ReactNode;
+  children: (control: {
+    id: string;
+    describedBy: string | undefined;
+    invalid: true | undefined;
+  }) => ReactNode;
 }
 
 function FieldFrame({ label, hint, error, optional, children }: FieldFrameProps) {
   const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
+  // An error replaces the hint: "Use at least 10 characters." under "At least 10 characters." only repeats it.
+  const hintId = hint && !error ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
@@ -21,7 +27,7 @@ function FieldFrame({ label, hint, error, optional, children }: FieldFrameProps)
         {optional && <span className="field-optional"> (optional)</span>}
       </label>
       {children({ id, describedBy, invalid: error ? true : undefined })}
-      {hint && (
+      {hintId && (
         <p id={hintId} className="field-hint">
           {hint}
         </p>
@@ -47,13 +53,7 @@ export function TextField({ label, hint, error, required = true, ...input }: Tex
   return (
     <FieldFrame label={label} hint={hint} error={error} optional={!required}>
       {({ id, describedBy, invalid }) => (
-        <input
-          id={id}
-          required={required}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          {...input}
-        />
+        <input id={id} required={required} aria-describedby={describedBy} aria-invalid={invalid} {...input} />
       )}
     </FieldFrame>
   );
@@ -96,12 +96,17 @@ export function FormAlert({ error }: { error: FormError | null }) {
   );
 }
 
-/** A failed load, with a way to try again. */
+/** Worth retrying: the network, the server, or a rate limit; not a refusal such as "not found". */
+function isTransient(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.status >= 500 || error.status === 429;
+}
+
+/** A failed load, with a way to try again when trying again could help. */
 export function LoadError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   return (
     <div className="alert alert-error" role="alert">
       <p>{humanMessage(error)}</p>
-      {onRetry && (
+      {onRetry && isTransient(error) && (
         <button type="button" className="button button-secondary button-small" onClick={onRetry}>
           Try again
         </button>
@@ -120,7 +125,12 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
 
 export function SubmitButton({ pending, children }: { pending: boolean; children: ReactNode }) {
   return (
-    <button type="submit" className="button button-primary" disabled={pending} aria-busy={pending || undefined}>
+    <button
+      type="submit"
+      className="button button-primary"
+      disabled={pending}
+      aria-busy={pending || undefined}
+    >
       {children}
     </button>
   );

@@ -58,7 +58,12 @@ function SignOutButton() {
 
   return (
     <>
-      <button type="button" className="button button-secondary button-small" disabled={pending} onClick={onClick}>
+      <button
+        type="button"
+        className="button button-secondary button-small"
+        disabled={pending}
+        onClick={onClick}
+      >
         Sign out
       </button>
       {error && (

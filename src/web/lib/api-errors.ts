@@ -49,7 +49,9 @@ export function toFormError(error: unknown, fieldNames: readonly string[] = []):
     if (field && !result.fields[field]) result.fields[field] = issue.message;
     else result.other.push(issue.message);
   }
+  // The server's sentence for this code repeats every issue with its path; the issues speak for themselves.
   if (Object.keys(result.fields).length > 0) result.message = 'Some fields need attention.';
+  else if (result.other.length > 0) result.message = 'The form could not be sent:';
   return result;
 }
 

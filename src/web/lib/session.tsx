@@ -1,5 +1,10 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getSession, signOut as signOutEndpoint, type SessionInfo, type User } from '../../contracts/auth.contract.js';
+import {
+  getSession,
+  signOut as signOutEndpoint,
+  type SessionInfo,
+  type User,
+} from '../../contracts/auth.contract.js';
 import { ApiError, createApiClient, type ApiClient } from '../../contracts/client.js';
 
 export type SessionState =
@@ -36,7 +41,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         try {
           return await client.call(endpoint, input);
         } catch (error) {
-          if (error instanceof ApiError && error.code === 'auth.required' && endpoint.operationId !== getSession.operationId) {
+          if (
+            error instanceof ApiError &&
+            error.code === 'auth.required' &&
+            endpoint.operationId !== getSession.operationId
+          ) {
             csrfToken = undefined;
             setSession({ status: 'signed-out', reason: 'expired' });
           }
@@ -58,7 +67,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (error: unknown) => {
         if (!active) return;
         const signedOut = error instanceof ApiError && error.code === 'auth.required';
-        setSession(signedOut ? { status: 'signed-out', reason: 'anonymous' } : { status: 'unavailable', error });
+        setSession(
+          signedOut ? { status: 'signed-out', reason: 'anonymous' } : { status: 'unavailable', error },
+        );
       },
     );
     return () => {

@@ -15,7 +15,10 @@ export interface FormSubmit {
  * @example const form = useFormSubmit(['email', 'password'], async (data) => { ... });
  *          <form onSubmit={form.onSubmit}>
  */
-export function useFormSubmit(fields: readonly string[], action: (data: FormData) => Promise<void>): FormSubmit {
+export function useFormSubmit(
+  fields: readonly string[],
+  action: (data: FormData) => Promise<void>,
+): FormSubmit {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<FormError | null>(null);
 

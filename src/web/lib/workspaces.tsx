@@ -54,7 +54,14 @@ export function WorkspacesProvider({ children }: { children: ReactNode }) {
   const workspaces = query.data?.workspaces;
   const selected = workspaces?.find((workspace) => workspace.id === chosen) ?? workspaces?.[0];
   const value = useMemo(
-    () => ({ workspaces, error: query.error, loading: query.loading, reload: query.reload, selected, select }),
+    () => ({
+      workspaces,
+      error: query.error,
+      loading: query.loading,
+      reload: query.reload,
+      selected,
+      select,
+    }),
     [workspaces, query.error, query.loading, query.reload, selected, select],
   );
   return <WorkspacesContext value={value}>{children}</WorkspacesContext>;

@@ -58,7 +58,14 @@ export function InvitePage() {
       <div className="auth">
         <title>Invitation · Recital</title>
         <h1>Invitation</h1>
-        <LoadError error={preview.error} />
+        <LoadError error={preview.error} onRetry={preview.reload} />
+        <p>
+          {session.status === 'signed-in' ? (
+            <Link to="/">Go to your workspaces</Link>
+          ) : (
+            <Link to="/sign-in">Sign in</Link>
+          )}
+        </p>
       </div>
     );
   }
@@ -67,8 +74,10 @@ export function InvitePage() {
   return (
     <div className="auth">
       <title>{`Join ${workspace.name} · Recital`}</title>
-      <p className="eyebrow">Invitation</p>
-      <h1>Join {workspace.name}</h1>
+      <div>
+        <p className="eyebrow">Invitation</p>
+        <h1>Join {workspace.name}</h1>
+      </div>
       <div className="card stack">
         <dl className="facts">
           <dt>Workspace</dt>

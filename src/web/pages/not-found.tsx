@@ -4,8 +4,12 @@ export function NotFoundPage() {
   return (
     <div className="auth">
       <title>Not found · Recital</title>
-      <h1>Page not found</h1>
-      <p className="lead">There is nothing at this address. It may have moved, or the link may be mistyped.</p>
+      <div>
+        <h1>Page not found</h1>
+        <p className="lead">
+          There is nothing at this address. It may have moved, or the link may be mistyped.
+        </p>
+      </div>
       <p>
         <Link to="/">Go to your workspaces</Link>
       </p>

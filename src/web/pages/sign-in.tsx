@@ -12,7 +12,9 @@ export function SignInPage() {
   const next = params.get('next');
   const form = useFormSubmit(FIELDS, async (data) => {
     // Storing the session is enough: the signed-out guard then sends the person on to `next`.
-    signedIn(await api.call(signIn, { body: { email: text(data, 'email'), password: raw(data, 'password') } }));
+    signedIn(
+      await api.call(signIn, { body: { email: text(data, 'email'), password: raw(data, 'password') } }),
+    );
   });
 
   const invitation = next?.match(/^\/invite\/([^/?#]+)$/)?.[1];
@@ -21,11 +23,19 @@ export function SignInPage() {
   return (
     <div className="auth">
       <title>Sign in · Recital</title>
-      <h1>Sign in</h1>
-      <p className="lead">Welcome back. Pick up where today’s plan left off.</p>
+      <div>
+        <h1>Sign in</h1>
+        <p className="lead">Welcome back. Pick up where today’s plan left off.</p>
+      </div>
       <form className="card form" onSubmit={form.onSubmit}>
         <FormAlert error={form.error} />
-        <TextField label="Email" name="email" type="email" autoComplete="email" error={form.error?.fields.email} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          error={form.error?.fields.email}
+        />
         <TextField
           label="Password"
           name="password"

@@ -33,12 +33,14 @@ export function SignUpPage() {
   return (
     <div className="auth">
       <title>Create an account · Recital</title>
-      <h1>Create your account</h1>
-      <p className="lead">
-        {invitationToken
-          ? 'You were invited to a workspace. Create an account to join it.'
-          : 'Plans become daily work, and checkpoints get a witness.'}
-      </p>
+      <div>
+        <h1>Create your account</h1>
+        <p className="lead">
+          {invitationToken
+            ? 'You were invited to a workspace. Create an account to join it.'
+            : 'Plans become daily work, and checkpoints get a witness.'}
+        </p>
+      </div>
       <form className="card form" onSubmit={form.onSubmit}>
         <FormAlert error={form.error} />
         {form.error?.fields.invitationToken && (
@@ -52,7 +54,13 @@ export function SignUpPage() {
           hint="How others in your workspaces will see you."
           error={form.error?.fields.displayName}
         />
-        <TextField label="Email" name="email" type="email" autoComplete="email" error={form.error?.fields.email} />
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          error={form.error?.fields.email}
+        />
         <TextField
           label="Password"
           name="password"
@@ -76,7 +84,9 @@ export function SignUpPage() {
             </option>
           ))}
         </SelectField>
-        <SubmitButton pending={form.pending}>{form.pending ? 'Creating account…' : 'Create account'}</SubmitButton>
+        <SubmitButton pending={form.pending}>
+          {form.pending ? 'Creating account…' : 'Create account'}
+        </SubmitButton>
       </form>
       <p className="auth-switch">
         Already have an account? <Link to={signInHref}>Sign in</Link>

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { createToken, listTokens, revokeToken, type CreatedApiToken } from '../../contracts/tokens.contract.js';
+import {
+  createToken,
+  listTokens,
+  revokeToken,
+  type CreatedApiToken,
+} from '../../contracts/tokens.contract.js';
 import { ConfirmButton } from '../components/confirm-button.js';
 import { CopyField } from '../components/copy-field.js';
 import { FormAlert, LoadError, Loading, SelectField, SubmitButton, TextField } from '../components/fields.js';
@@ -56,7 +61,12 @@ function CreateTokenForm({ onCreated }: { onCreated(created: CreatedApiToken): v
           hint="Where it will be used, so you can recognise it later."
           error={form.error?.fields.name}
         />
-        <SelectField label="Expires after" name="expiresInDays" defaultValue="90" error={form.error?.fields.expiresInDays}>
+        <SelectField
+          label="Expires after"
+          name="expiresInDays"
+          defaultValue="90"
+          error={form.error?.fields.expiresInDays}
+        >
           {EXPIRY_CHOICES.map((choice) => (
             <option key={choice.label} value={choice.value}>
               {choice.label}
@@ -93,8 +103,8 @@ export function TokensPage() {
       <div>
         <h1>API tokens</h1>
         <p className="lead">
-          Personal tokens let the <code>recital</code> CLI, git hooks and integrations act as you. Revoke a token
-          as soon as you no longer need it.
+          Personal tokens let the <code>recital</code> CLI, git hooks and integrations act as you. Revoke a
+          token as soon as you no longer need it.
         </p>
       </div>
       {created ? (
@@ -126,8 +136,8 @@ export function TokensPage() {
                     {token.name} <code className="prefix">{token.prefix}…</code>
                   </p>
                   <p className="muted">
-                    Created {when(token.createdAt, '')} · last used {when(token.lastUsedAt, 'never')} · expires{' '}
-                    {when(token.expiresAt, 'never')}
+                    Created {when(token.createdAt, '')} · last used {when(token.lastUsedAt, 'never')} ·
+                    expires {when(token.expiresAt, 'never')}
                   </p>
                 </div>
                 <ConfirmButton

@@ -16,12 +16,6 @@ import { useApi, useUser } from '../lib/session.js';
 import { text, useFormSubmit } from '../lib/use-form-submit.js';
 import { useQuery } from '../lib/use-query.js';
 
-const ROLE_HINTS: Record<Role, string> = {
-  builder: 'Builder: plans and does the work.',
-  witness: 'Witness: confirms checkpoints.',
-  organizer: 'Organizer: manages members and invitations.',
-};
-
 function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
@@ -68,10 +62,16 @@ function CreateInvitationForm({ workspaceId, onCreated }: { workspaceId: string;
       <h3 id="invite-heading">Invite someone</h3>
       <FormAlert error={form.error} />
       <div className="form-row">
-        <SelectField label="Role" name="role" defaultValue="builder" error={form.error?.fields.role}>
+        <SelectField
+          label="Role"
+          name="role"
+          defaultValue="builder"
+          hint="Builders do the work, witnesses confirm checkpoints, organizers run the workspace."
+          error={form.error?.fields.role}
+        >
           {ROLES.map((role) => (
             <option key={role} value={role}>
-              {ROLE_HINTS[role]}
+              {capitalize(role)}
             </option>
           ))}
         </SelectField>
@@ -94,7 +94,9 @@ function CreateInvitationForm({ workspaceId, onCreated }: { workspaceId: string;
         hint="If set, only the person with this email can accept."
         error={form.error?.fields.email}
       />
-      <SubmitButton pending={form.pending}>{form.pending ? 'Creating link…' : 'Create invitation link'}</SubmitButton>
+      <SubmitButton pending={form.pending}>
+        {form.pending ? 'Creating link…' : 'Create invitation link'}
+      </SubmitButton>
     </form>
   );
 }
@@ -129,10 +131,12 @@ export function InvitationsSection({ workspaceId }: { workspaceId: string }) {
         </p>
       )}
       {invitations.loading && <Loading />}
-      {invitations.error !== undefined && <LoadError error={invitations.error} onRetry={invitations.reload} />}
-      {invitations.data?.invitations.length === 0 && <p className="empty">No invitations yet.</p>}
+      {invitations.error !== undefined && (
+        <LoadError error={invitations.error} onRetry={invitations.reload} />
+      )}
+      {invitations.data?.invitations.length === 0 && <p className="empty divider">No invitations yet.</p>}
       {invitations.data && invitations.data.invitations.length > 0 && (
-        <ul className="list" aria-label="Invitations">
+        <ul className="list divider" aria-label="Invitations sent">
           {invitations.data.invitations.map((invitation) => {
             const state = status(invitation, now);
             return (

@@ -12,7 +12,9 @@ import { InvitationsSection } from './workspace-invitations.js';
 function MembersSection({ workspaceId }: { workspaceId: string }) {
   const api = useApi();
   const user = useUser();
-  const members = useQuery(`members:${workspaceId}`, () => api.call(listMembers, { params: { workspaceId } }));
+  const members = useQuery(`members:${workspaceId}`, () =>
+    api.call(listMembers, { params: { workspaceId } }),
+  );
 
   return (
     <section className="card" aria-labelledby="members-heading">
