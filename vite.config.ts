@@ -8,9 +8,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
  * The web app: Vite root `src/web`, built to `dist/web`, which the server serves with an SPA fallback.
  * In development `/api` is proxied to the API server on port 4000.
  */
-export default defineConfig(({ mode }) => ({
-  // Vitest also reads this file when no vitest config exists; it must keep the repository root then.
-  root: mode === 'test' ? undefined : fromRoot('./src/web'),
+export default defineConfig({
+  root: fromRoot('./src/web'),
   plugins: [react()],
   build: {
     outDir: fromRoot('./dist/web'),
@@ -19,4 +18,4 @@ export default defineConfig(({ mode }) => ({
   server: {
     proxy: { '/api': 'http://localhost:4000' },
   },
-}));
+});

@@ -1,5 +1,5 @@
-import { Suspense, useState } from 'react';
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { humanMessage } from '../lib/api-errors.js';
 import { useSession, useUser } from '../lib/session.js';
 import { useWorkspaces, WorkspacesProvider } from '../lib/workspaces.js';
@@ -101,8 +101,18 @@ function SignedInHeader() {
 }
 
 function Page() {
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    // A route change replaces the page without a load; moving focus lets screen readers start at the new page.
+    if (first.current) first.current = false;
+    else main.current?.focus({ preventScroll: false });
+  }, [pathname]);
+
   return (
-    <main id="main" className="main" tabIndex={-1}>
+    <main id="main" ref={main} className="main" tabIndex={-1}>
       <Suspense fallback={<Loading />}>
         <Outlet />
       </Suspense>
@@ -119,10 +129,19 @@ export function Shell() {
     </a>
   );
 
-  if (session.status === 'loading') return <Loading label="Opening Recital…" />;
+  // Pages set their own <title>; index.html has none, because the first <title> in the document wins.
+  if (session.status === 'loading') {
+    return (
+      <>
+        <title>Recital</title>
+        <Loading label="Opening Recital…" />
+      </>
+    );
+  }
   if (session.status === 'unavailable') {
     return (
       <main className="main main-narrow">
+        <title>Recital</title>
         <h1>Recital is not reachable</h1>
         <LoadError error={session.error} onRetry={retry} />
       </main>

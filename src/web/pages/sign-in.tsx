@@ -7,7 +7,8 @@ import { raw, text, useFormSubmit } from '../lib/use-form-submit.js';
 const FIELDS = ['email', 'password'] as const;
 
 export function SignInPage() {
-  const { api, signedIn } = useSession();
+  const { api, session, signedIn } = useSession();
+  const expired = session.status === 'signed-out' && session.reason === 'expired';
   const [params] = useSearchParams();
   const next = params.get('next');
   const form = useFormSubmit(FIELDS, async (data) => {
@@ -27,6 +28,11 @@ export function SignInPage() {
         <h1>Sign in</h1>
         <p className="lead">Welcome back. Pick up where today’s plan left off.</p>
       </div>
+      {expired && !form.error && (
+        <p className="notice" role="status">
+          Your session has ended. Sign in again to continue.
+        </p>
+      )}
       <form className="card form" onSubmit={form.onSubmit}>
         <FormAlert error={form.error} />
         <TextField
