@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -12,6 +11,7 @@ import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.js';
 import { AppError } from '../shared/errors.js';
 import { installErrorHandling } from './errors.js';
 import { registerOpenApi } from './openapi.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { packageRoot, registerWebApp } from './web.js';
 import path from 'node:path';
 
@@ -39,10 +39,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.decorateRequest('sessionToken', undefined);
   installErrorHandling(app);
 
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { 'upgrade-insecure-requests': null } },
-    strictTransportSecurity: publicUrl.startsWith('https:'),
-  });
+  installSecurityHeaders(app, { hsts: publicUrl.startsWith('https:') });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,

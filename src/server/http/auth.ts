@@ -44,7 +44,7 @@ export async function identify(
       throw new AppError('auth.csrf_failed');
     }
   }
-  request.actor = { userId: found.user.id, via: 'session', sessionId: found.session.id };
+  request.actor = { userId: found.user.id, via: 'session', sessionId: found.sessionId };
   request.sessionToken = cookie;
 }
 

@@ -90,6 +90,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
+    .createIndex('membership_roles_user')
+    .on('membership_roles')
+    .columns(['user_id', 'workspace_id'])
+    .execute();
+
+  await db.schema
     .createTable('invitations')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('workspace_id', 'text', (c) => c.notNull().references('workspaces.id').onDelete('cascade'))

@@ -7,17 +7,15 @@ export async function insertSession(db: Kysely<Database>, session: SessionRow): 
   await db.insertInto('sessions').values(session).execute();
 }
 
-/** The live session for a token hash, or nothing if unknown or expired. */
-export function findLiveSession(
-  db: Kysely<Database>,
-  tokenHash: string,
-  now: string,
-): Promise<SessionRow | undefined> {
+/** The live session for a token hash with its user, or nothing if unknown or expired. */
+export function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', now)
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('users')
+    .select(['sessions.id as session_id', 'sessions.last_seen_at as session_last_seen_at'])
+    .where('sessions.token_hash', '=', tokenHash)
+    .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
 }
 

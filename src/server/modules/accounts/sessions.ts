@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { hashSecret, newId, newSecret, safeEqual } from '../../shared/secrets.js';
 import type { UserRow } from './users.repository.js';
-import { findUserById } from './users.repository.js';
 import {
   deleteSession,
   findLiveSession,
@@ -50,20 +49,14 @@ export async function resolveSession(
   token: string,
   now: Date,
   days: number,
-): Promise<{ user: UserRow; session: SessionRow } | undefined> {
-  const session = await findLiveSession(db, hashSecret(token), now.toISOString());
-  if (!session) return undefined;
-  const user = await findUserById(db, session.user_id);
-  if (!user) return undefined;
-  if (now.getTime() - Date.parse(session.last_seen_at) > TOUCH_INTERVAL_MS) {
-    await touchSession(
-      db,
-      session.id,
-      now.toISOString(),
-      new Date(now.getTime() + days * DAY_MS).toISOString(),
-    );
+): Promise<{ user: UserRow; sessionId: string } | undefined> {
+  const found = await findLiveSession(db, hashSecret(token), now.toISOString());
+  if (!found) return undefined;
+  const { session_id: sessionId, session_last_seen_at: lastSeenAt, ...user } = found;
+  if (now.getTime() - Date.parse(lastSeenAt) > TOUCH_INTERVAL_MS) {
+    await touchSession(db, sessionId, now.toISOString(), new Date(now.getTime() + days * DAY_MS).toISOString());
   }
-  return { user, session };
+  return { user, sessionId };
 }
 
 export function endSession(db: Kysely<Database>, sessionId: string): Promise<void> {

@@ -19,18 +19,16 @@ export function listActiveTokens(db: Kysely<Database>, userId: string): Promise<
     .execute();
 }
 
-/** A usable token for this hash: not revoked, not expired. */
-export function findUsableToken(
-  db: Kysely<Database>,
-  tokenHash: string,
-  now: string,
-): Promise<ApiTokenRow | undefined> {
+/** A usable token for this hash (not revoked, not expired) with its user, in one query. */
+export function findUsableToken(db: Kysely<Database>, tokenHash: string, now: string) {
   return db
     .selectFrom('api_tokens')
-    .selectAll()
-    .where('token_hash', '=', tokenHash)
-    .where('revoked_at', 'is', null)
-    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .selectAll('users')
+    .select(['api_tokens.id as token_id', 'api_tokens.last_used_at as token_last_used_at'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('api_tokens.expires_at', 'is', null), eb('api_tokens.expires_at', '>', now)]))
     .executeTakeFirst();
 }
 

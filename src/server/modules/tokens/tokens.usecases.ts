@@ -9,7 +9,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { hashSecret, newId, newSecret } from '../../shared/secrets.js';
 import { verifyCredentials } from '../accounts/accounts.usecases.js';
-import { findUserById, type UserRow } from '../accounts/users.repository.js';
+import type { UserRow } from '../accounts/users.repository.js';
 import * as repo from './tokens.repository.js';
 
 export const TOKEN_PREFIX = 'rct_';
@@ -90,12 +90,11 @@ export async function authenticateToken(
 ): Promise<{ user: UserRow; tokenId: string } | undefined> {
   if (!secret.startsWith(TOKEN_PREFIX)) return undefined;
   const now = deps.clock.now();
-  const token = await repo.findUsableToken(deps.db, hashSecret(secret), now.toISOString());
-  if (!token) return undefined;
-  const user = await findUserById(deps.db, token.user_id);
-  if (!user) return undefined;
-  if (!token.last_used_at || now.getTime() - Date.parse(token.last_used_at) >= USAGE_RESOLUTION_MS) {
-    await repo.markTokenUsed(deps.db, token.id, now.toISOString());
+  const found = await repo.findUsableToken(deps.db, hashSecret(secret), now.toISOString());
+  if (!found) return undefined;
+  const { token_id: tokenId, token_last_used_at: lastUsedAt, ...user } = found;
+  if (!lastUsedAt || now.getTime() - Date.parse(lastUsedAt) >= USAGE_RESOLUTION_MS) {
+    await repo.markTokenUsed(deps.db, tokenId, now.toISOString());
   }
-  return { user, tokenId: token.id };
+  return { user, tokenId };
 }

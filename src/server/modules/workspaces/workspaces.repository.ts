@@ -26,28 +26,29 @@ export async function updateWorkspaceRow(
   await db.updateTable('workspaces').set(changes).where('id', '=', id).execute();
 }
 
-/** Workspaces the user belongs to, with their roles in each. */
-export async function listWorkspacesOf(
-  db: Kysely<Database>,
-  userId: string,
-): Promise<Array<WorkspaceRow & { roles: Role[] }>> {
+/** Workspaces the user belongs to, with their roles in each, in one query. */
+export async function listWorkspacesOf(db: Kysely<Database>, userId: string): Promise<Array<WorkspaceRow & { roles: Role[] }>> {
   const rows = await db
-    .selectFrom('workspaces')
-    .innerJoin('memberships', 'memberships.workspace_id', 'workspaces.id')
+    .selectFrom('memberships')
+    .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
+    .leftJoin('membership_roles', (join) =>
+      join
+        .onRef('membership_roles.workspace_id', '=', 'memberships.workspace_id')
+        .onRef('membership_roles.user_id', '=', 'memberships.user_id'),
+    )
     .selectAll('workspaces')
+    .select('membership_roles.role')
     .where('memberships.user_id', '=', userId)
     .orderBy('workspaces.created_at')
     .orderBy('workspaces.id')
     .execute();
-  const roles = await db
-    .selectFrom('membership_roles')
-    .select(['workspace_id', 'role'])
-    .where('user_id', '=', userId)
-    .execute();
-  return rows.map((row) => ({
-    ...row,
-    roles: sortRoles(roles.filter((r) => r.workspace_id === row.id).map((r) => r.role)),
-  }));
+  const byId = new Map<string, WorkspaceRow & { roles: Role[] }>();
+  for (const { role, ...workspace } of rows) {
+    const entry = byId.get(workspace.id) ?? { ...workspace, roles: [] };
+    if (role) entry.roles.push(role);
+    byId.set(workspace.id, entry);
+  }
+  return [...byId.values()].map((entry) => ({ ...entry, roles: sortRoles(entry.roles) }));
 }
 
 /** The roles of a user in a workspace, or undefined when they are not a member. */
