@@ -146,6 +146,7 @@ describeEachDialect('workspaces and roles', (dialect) => {
       409,
     );
     const invite = await organizer.client.call(createInvitation, { params, body: { role: 'witness' } });
+    expect(invite.url).toBe(`${server.url}/invite/${invite.token}`);
     const { acceptInvitation } = await import('../../src/contracts/index.js');
     await witness.client.call(acceptInvitation, { params: { token: invite.token } });
     await witness.client.call(removeMember, { params: { workspaceId: space.id, userId: witness.user.id } });

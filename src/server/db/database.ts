@@ -59,7 +59,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
  * Reuse prepared statements: preparing costs several times more than running a small indexed
  * query. SQLite re-prepares a cached statement by itself if the schema changes.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database, capacity = 1000): SqliteDialectConfig['database'] {
+function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  capacity = 1000,
+): SqliteDialectConfig['database'] {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),

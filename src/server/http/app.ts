@@ -26,7 +26,7 @@ export interface AppOptions {
  */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const { http } = deps.config;
-  const publicUrl = http.publicUrl ?? `http://localhost:${http.port}`;
+  const secure = http.publicUrl?.startsWith('https:') ?? false;
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: http.bodyLimit,
@@ -39,7 +39,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   app.decorateRequest('sessionToken', undefined);
   installErrorHandling(app);
 
-  installSecurityHeaders(app, { hsts: publicUrl.startsWith('https:') });
+  installSecurityHeaders(app, { hsts: secure });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -49,10 +49,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   const routeOptions = { deps, rateLimit: deps.config.accounts.authRateLimit };
   healthRoutes(app, deps);
-  accountsRoutes(app, deps, { ...routeOptions, secureCookies: publicUrl.startsWith('https:') });
+  accountsRoutes(app, deps, { ...routeOptions, secureCookies: secure });
   tokensRoutes(app, deps, routeOptions);
   workspacesRoutes(app, deps, routeOptions);
-  invitationsRoutes(app, deps, { ...routeOptions, publicUrl });
+  invitationsRoutes(app, deps, { ...routeOptions, publicUrl: http.publicUrl });
 
   const serveIndex = await registerWebApp(
     app,

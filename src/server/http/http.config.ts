@@ -6,7 +6,7 @@ export const httpConfig = defineConfig({
   host: { env: 'HOST', doc: 'address to listen on', schema: env.string(), default: '127.0.0.1' },
   publicUrl: {
     env: 'RECITAL_PUBLIC_URL',
-    doc: 'the address people use to reach Recital, for links in invitations (default http://localhost:PORT)',
+    doc: 'the address people use to reach Recital, for links in invitations (default: the address of the request)',
     schema: z.url({ message: 'Expected a URL such as https://recital.example.com.' }).optional(),
   },
   bodyLimit: {

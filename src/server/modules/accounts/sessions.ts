@@ -54,7 +54,12 @@ export async function resolveSession(
   if (!found) return undefined;
   const { session_id: sessionId, session_last_seen_at: lastSeenAt, ...user } = found;
   if (now.getTime() - Date.parse(lastSeenAt) > TOUCH_INTERVAL_MS) {
-    await touchSession(db, sessionId, now.toISOString(), new Date(now.getTime() + days * DAY_MS).toISOString());
+    await touchSession(
+      db,
+      sessionId,
+      now.toISOString(),
+      new Date(now.getTime() + days * DAY_MS).toISOString(),
+    );
   }
   return { user, sessionId };
 }

@@ -7,15 +7,16 @@ import * as invitations from './invitations.usecases.js';
 export function invitationsRoutes(
   app: FastifyInstance,
   deps: Deps,
-  options: RouteOptions & { publicUrl: string },
+  options: RouteOptions & { publicUrl: string | undefined },
 ): void {
-  const withUrl = { ...deps, publicUrl: options.publicUrl };
   addRoute(app, options, contract.listInvitations, async ({ actor, params }) => ({
     invitations: await invitations.listInvitations(deps, actor, params.workspaceId),
   }));
-  addRoute(app, options, contract.createInvitation, async ({ actor, params, body }) =>
-    invitations.createInvitation(withUrl, actor, params.workspaceId, body),
-  );
+  addRoute(app, options, contract.createInvitation, async ({ actor, params, body, request }) => {
+    // Without RECITAL_PUBLIC_URL, links use the address the organizer reached us on.
+    const publicUrl = options.publicUrl ?? `${request.protocol}://${request.host}`;
+    return invitations.createInvitation({ ...deps, publicUrl }, actor, params.workspaceId, body);
+  });
   addRoute(app, options, contract.revokeInvitation, async ({ actor, params }) => {
     await invitations.revokeInvitation(deps, actor, params);
     return null;

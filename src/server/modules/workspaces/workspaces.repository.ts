@@ -27,7 +27,10 @@ export async function updateWorkspaceRow(
 }
 
 /** Workspaces the user belongs to, with their roles in each, in one query. */
-export async function listWorkspacesOf(db: Kysely<Database>, userId: string): Promise<Array<WorkspaceRow & { roles: Role[] }>> {
+export async function listWorkspacesOf(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<Array<WorkspaceRow & { roles: Role[] }>> {
   const rows = await db
     .selectFrom('memberships')
     .innerJoin('workspaces', 'workspaces.id', 'memberships.workspace_id')
