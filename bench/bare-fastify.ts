@@ -3,5 +3,4 @@ import Fastify from 'fastify';
 
 const app = Fastify({ logger: false });
 app.get('/', async () => ({ hello: 'world' }));
-// eslint-disable-next-line no-restricted-syntax -- a standalone baseline process
 await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });

@@ -24,12 +24,22 @@ async function freePort(): Promise<number> {
 }
 
 /** Start a server process and wait until it answers. */
-async function startChild(command: string[], env: Record<string, string>, probe: string): Promise<{ child: ChildProcess; port: number }> {
+async function startChild(
+  command: string[],
+  env: Record<string, string>,
+  probe: string,
+): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, command, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let attempt = 0; attempt < 300; attempt++) {
     if (child.exitCode !== null) throw new Error(`${command.join(' ')} exited with ${child.exitCode}`);
-    const ok = await fetch(`http://127.0.0.1:${port}${probe}`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}${probe}`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, port };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -45,7 +55,8 @@ function rssMb(pid: number): number {
 async function load(url: string, headers: Record<string, string> = {}) {
   await autocannon({ url, connections: CONNECTIONS, duration: 2, headers }); // warm-up
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -58,7 +69,11 @@ try {
 
   const bare = await startChild(['--import', 'tsx', 'bench/bare-fastify.ts'], {}, '/');
   children.push(bare.child);
-  const recital = await startChild(['dist/server/main.js'], { RECITAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, '/readyz');
+  const recital = await startChild(
+    ['dist/server/main.js'],
+    { RECITAL_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    '/readyz',
+  );
   children.push(recital.child);
   const recitalUrl = `http://127.0.0.1:${recital.port}`;
 
@@ -75,12 +90,20 @@ try {
     ['recital /healthz', health, health.rps / baseline.rps],
     ['recital GET /api/v1/workspaces (token)', authed, authed.rps / baseline.rps],
   ] as const;
-  console.log(`\n${'case'.padEnd(42)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× bare'.padStart(7)}`);
+  console.log(
+    `\n${'case'.padEnd(42)} ${'req/s'.padStart(9)} ${'p99 ms'.padStart(7)} ${'× bare'.padStart(7)}`,
+  );
   for (const [name, r, ratio] of rows) {
-    console.log(`${name.padEnd(42)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(7)}`);
+    console.log(
+      `${name.padEnd(42)} ${r.rps.toFixed(0).padStart(9)} ${String(r.p99).padStart(7)} ${ratio.toFixed(2).padStart(7)}`,
+    );
   }
-  console.log(`\nidle RSS: recital ${idleRss.toFixed(1)} MB (goal < 150 MB), bare fastify ${bareRss.toFixed(1)} MB`);
-  console.log(`authenticated read throughput: ${(authed.rps / baseline.rps).toFixed(2)} × bare (goal ≥ 0.50)`);
+  console.log(
+    `\nidle RSS: recital ${idleRss.toFixed(1)} MB (goal < 150 MB), bare fastify ${bareRss.toFixed(1)} MB`,
+  );
+  console.log(
+    `authenticated read throughput: ${(authed.rps / baseline.rps).toFixed(2)} × bare (goal ≥ 0.50)`,
+  );
 } finally {
   for (const child of children) child.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
