@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const webDir = join(root, 'dist', 'web');
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -19,17 +18,23 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Build the web app once if no build exists; the server serves whatever is in dist/web. */
-async function ensureWebBuild(): Promise<void> {
-  if (existsSync(join(webDir, 'index.html'))) return;
+/** Build the web app from the current sources into a folder of this run, so a stale dist/web is never tested. */
+async function buildWeb(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'recital-web-'));
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    await build({ configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+    await build({
+      configFile: join(root, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  return outDir;
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -39,9 +44,10 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describe('web: sign-up, sign-out, sign-in', () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
   let browser: Browser;
+  let webDir: string;
 
   beforeAll(async () => {
-    await ensureWebBuild();
+    webDir = await buildWeb();
     server = await startTestServer({ webDir });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -53,6 +59,7 @@ describe('web: sign-up, sign-out, sign-in', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    rmSync(webDir, { recursive: true, force: true });
   });
 
   it('creates an account and a workspace, signs out, and signs back in', async () => {
