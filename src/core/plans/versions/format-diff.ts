@@ -18,7 +18,7 @@ export function formatDiff(diff: PlanDiff): string {
     summaryLine(diff),
     ...diff.added.map((task) => `+ ${task.title}`),
     ...diff.removed.map((task) => `- ${task.title}`),
-    ...diff.changed.flatMap((task) => {
+    ...diff.changed.map((task) => {
       const parts = task.fields.filter((change) => change.field !== 'estimate').map(describeChange);
       return `~ ${task.title}: ${parts.join('; ')}`;
     }),
