@@ -5,6 +5,9 @@ import type { CliDeps } from './context.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, formatError } from './errors.js';
 import { examples } from './help.js';
 import { registerServerCommands } from './server.commands.js';
+import { registerPlanCommands } from './plan.commands.js';
+import { registerProjectCommands } from './project.commands.js';
+import { registerScheduleCommands } from './schedule.commands.js';
 import { registerWorkspaceCommands } from './workspace.commands.js';
 
 /**
@@ -42,6 +45,9 @@ export function createProgram(deps: CliDeps): Command {
   registerServerCommands(program, deps);
   registerAuthCommands(program, deps);
   registerWorkspaceCommands(program, deps);
+  registerProjectCommands(program, deps);
+  registerPlanCommands(program, deps);
+  registerScheduleCommands(program, deps);
   return program;
 }
 

@@ -25,6 +25,8 @@ export interface Endpoint<
   readonly auth: 'required' | 'none';
   /** Endpoints that guess secrets (sign-in, sign-up, token creation) get a strict rate limit. */
   readonly rateLimited?: boolean;
+  /** Largest request body in bytes when this endpoint needs more than the server default. */
+  readonly bodyLimit?: number;
   readonly params?: P;
   readonly query?: Q;
   readonly body?: B;

@@ -46,6 +46,20 @@ export const ERRORS = {
     status: 403,
     message: 'This invitation was sent to a different email address. Sign in with that address.',
   },
+  'projects.not_found': { status: 404, message: 'No such project.' },
+  'projects.slug_taken': {
+    status: 409,
+    message: 'A project with this short name already exists in the workspace.',
+  },
+  'projects.builder_not_member': { status: 400, message: 'The builder must be a member of the workspace.' },
+  'plans.invalid': { status: 422, message: 'The plan could not be imported.' },
+  'plans.empty': { status: 404, message: 'This project has no plan yet. Import one first.' },
+  'plans.version_not_found': { status: 404, message: 'No such plan version.' },
+  'schedule.invalid': { status: 400, message: 'The schedule settings are not valid.' },
+  'schedule.no_hours': {
+    status: 400,
+    message: 'Say how many minutes you can work on each weekday (minutesPerWeekday) to get a schedule.',
+  },
   'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   'service.unavailable': { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -5,3 +5,6 @@ export * from './errors.js';
 export * from './tokens.contract.js';
 export * from './workspaces.contract.js';
 export * from './client.js';
+export * from './plans.contract.js';
+export * from './projects.contract.js';
+export * from './schedule.contract.js';

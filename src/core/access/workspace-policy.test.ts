@@ -124,3 +124,35 @@ describe('workspace policies', () => {
     });
   });
 });
+
+describe('project policies', async () => {
+  const { canChangePlan, canCreateProject, canViewProject } = await import('./project-policy.js');
+
+  it('lets organizers create for anyone, builders only for themselves, witnesses not at all', () => {
+    expect(canCreateProject({ actorId: 'o', actor: ['organizer'], builderId: 'b' }).allowed).toBe(true);
+    expect(canCreateProject({ actorId: 'b', actor: ['builder'], builderId: 'b' }).allowed).toBe(true);
+    expect(canCreateProject({ actorId: 'b', actor: ['builder'], builderId: 'c' })).toEqual({
+      allowed: false,
+      reason: 'forbidden',
+    });
+    expect(canCreateProject({ actorId: 'w', actor: ['witness'], builderId: 'w' })).toEqual({
+      allowed: false,
+      reason: 'forbidden',
+    });
+    expect(canCreateProject({ actorId: 'x', actor: undefined, builderId: 'x' })).toEqual({
+      allowed: false,
+      reason: 'hidden',
+    });
+  });
+
+  it('lets the builder and organizers change a plan, and every member view it', () => {
+    expect(canChangePlan({ actorId: 'b', actor: ['builder'], builderId: 'b' }).allowed).toBe(true);
+    expect(canChangePlan({ actorId: 'o', actor: ['organizer'], builderId: 'b' }).allowed).toBe(true);
+    expect(canChangePlan({ actorId: 'w', actor: ['witness'], builderId: 'b' })).toEqual({
+      allowed: false,
+      reason: 'forbidden',
+    });
+    expect(canViewProject(['witness']).allowed).toBe(true);
+    expect(canViewProject(undefined).allowed).toBe(false);
+  });
+});

@@ -13,6 +13,9 @@ export interface Database {
   membership_roles: MembershipRolesTable;
   invitations: InvitationsTable;
   audit_events: AuditEventsTable;
+  projects: ProjectsTable;
+  plan_versions: PlanVersionsTable;
+  plan_tasks: PlanTasksTable;
 }
 
 export interface UsersTable {
@@ -94,4 +97,53 @@ export interface AuditEventsTable {
   subject_id: string | null;
   data: string;
   created_at: string;
+}
+
+export interface ProjectsTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  slug: string;
+  builder_id: string;
+  created_by: string;
+  current_version: number | null;
+  availability_json: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanVersionsTable {
+  id: string;
+  project_id: string;
+  number: number;
+  format: string;
+  source_name: string | null;
+  source_text: string;
+  source_sha256: string;
+  reason: string | null;
+  imported_by: string;
+  created_at: string;
+  /** The checked ImportedPlan, with ids carried over from the version before. */
+  plan_json: string;
+  /** The diff from the version before; null for the first. */
+  diff_json: string | null;
+  task_count: number;
+  open_minutes: number;
+  warning_count: number;
+}
+
+export interface PlanTasksTable {
+  project_id: string;
+  task_id: string;
+  parent_id: string | null;
+  title: string;
+  status: 'todo' | 'in_progress' | 'done' | 'cancelled';
+  /** 0 or 1 (booleans are not portable across the two dialects' drivers). */
+  optional: number;
+  estimate_min: number | null;
+  estimate_max: number | null;
+  position: number;
+  added_in_version: number;
+  removed_in_version: number | null;
+  updated_at: string;
 }

@@ -6,6 +6,9 @@ import type { Deps } from '../deps.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.js';
+import { plansRoutes } from '../modules/plans/plans.routes.js';
+import { projectsRoutes } from '../modules/projects/projects.routes.js';
+import { scheduleRoutes } from '../modules/schedule/schedule.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.js';
 import { AppError } from '../shared/errors.js';
@@ -53,6 +56,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   tokensRoutes(app, deps, routeOptions);
   workspacesRoutes(app, deps, routeOptions);
   invitationsRoutes(app, deps, { ...routeOptions, publicUrl: http.publicUrl });
+  projectsRoutes(app, deps, routeOptions);
+  plansRoutes(app, deps, routeOptions);
+  scheduleRoutes(app, deps, routeOptions);
 
   const serveIndex = await registerWebApp(
     app,

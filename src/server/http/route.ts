@@ -55,6 +55,7 @@ export function addRoute<E extends Endpoint>(
     url: endpoint.path,
     schema,
     config,
+    ...(endpoint.bodyLimit ? { bodyLimit: endpoint.bodyLimit } : {}),
     onRequest: async (request) => {
       await identify(options.deps, request);
       if (endpoint.auth === 'required') requireActor(request);

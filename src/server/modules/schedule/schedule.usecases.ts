@@ -1,0 +1,117 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { z } from 'zod';
+import type { ScheduleRequest, ScheduleResponse } from '../../../contracts/schedule.contract.js';
+import { canChangePlan } from '../../../core/access/project-policy.js';
+import { compileSchedule } from '../../../core/schedule/compile-schedule.js';
+import { type Availability, ScheduleInputError } from '../../../core/schedule/schedule.model.js';
+import type { Actor, Deps } from '../../deps.js';
+import { enforce } from '../../shared/access.js';
+import { AppError } from '../../shared/errors.js';
+import { findUserById } from '../accounts/users.repository.js';
+import { getPlanVersion } from '../plans/plans.usecases.js';
+import { requireProject } from '../projects/projects.usecases.js';
+
+type Request = z.output<typeof ScheduleRequest>;
+type StoredAvailability = Pick<
+  Request,
+  | 'minutesPerWeekday'
+  | 'daysOff'
+  | 'launchDate'
+  | 'sprintLengthDays'
+  | 'checkpointDates'
+  | 'calibrationFactor'
+>;
+
+/** Today's date where the builder lives. */
+export function localDate(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
+}
+
+/**
+ * Compile the current plan into the builder's days. Settings come from the request, then from the
+ * project's saved availability; the time zone is always the builder's own.
+ */
+export async function scheduleProject(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  projectId: string,
+  request: Request,
+): Promise<ScheduleResponse> {
+  const { project, roles } = await requireProject(deps.db, projectId, actor);
+  const plan = await getPlanVersion(deps, actor, projectId, 'current');
+  const builder = await findUserById(deps.db, project.builder_id);
+  if (!builder) throw new AppError('projects.not_found');
+  const saved = project.availability_json
+    ? (JSON.parse(project.availability_json) as StoredAvailability)
+    : {};
+  const settings = { ...saved, ...stripUndefined(request) };
+  if (!settings.minutesPerWeekday) throw new AppError('schedule.no_hours');
+  const availability: Availability = {
+    timeZone: builder.time_zone,
+    minutesPerWeekday: settings.minutesPerWeekday,
+    daysOff: settings.daysOff ?? [],
+    startDate: request.startDate ?? localDate(deps.clock.now(), builder.time_zone),
+  };
+  const titles = new Map(plan.checkpoints.map((c) => [c.id, c.title]));
+  let schedule;
+  try {
+    schedule = compileSchedule({
+      tasks: plan.tasks.map((task) => ({ ...task, sourceId: null })),
+      checkpoints: plan.checkpoints.map((c) => ({
+        id: c.id,
+        taskIds: c.taskIds,
+        dueDate: settings.checkpointDates?.[c.id] ?? null,
+      })),
+      availability,
+      timeline: {
+        launchDate: settings.launchDate ?? null,
+        sprintLengthDays: settings.sprintLengthDays ?? null,
+      },
+      ...(settings.calibrationFactor ? { calibrationFactor: settings.calibrationFactor } : {}),
+      ...(request.defaultEstimateMinutes ? { defaultEstimateMinutes: request.defaultEstimateMinutes } : {}),
+      ...(request.maxChunkMinutes ? { maxChunkMinutes: request.maxChunkMinutes } : {}),
+      ...(request.includeOptional !== undefined ? { includeOptional: request.includeOptional } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ScheduleInputError)
+      throw new AppError('schedule.invalid', {
+        message: `${error.field}: ${error.message}`,
+        details: { field: error.field },
+        cause: error,
+      });
+    throw error;
+  }
+  if (request.save) {
+    enforce(
+      canChangePlan({ actorId: actor.userId, actor: roles, builderId: project.builder_id }),
+      'projects.not_found',
+    );
+    const { minutesPerWeekday, daysOff, launchDate, sprintLengthDays, checkpointDates, calibrationFactor } =
+      settings;
+    const stored: StoredAvailability = stripUndefined({
+      minutesPerWeekday,
+      daysOff,
+      launchDate,
+      sprintLengthDays,
+      checkpointDates,
+      calibrationFactor,
+    });
+    await deps.db
+      .updateTable('projects')
+      .set({ availability_json: JSON.stringify(stored), updated_at: deps.clock.now().toISOString() })
+      .where('id', '=', projectId)
+      .execute();
+  }
+  return {
+    ...schedule,
+    timeZone: availability.timeZone,
+    startDate: availability.startDate,
+    planVersion: plan.number,
+    checkpoints: schedule.checkpoints.map((c) => ({ ...c, title: titles.get(c.id) ?? c.id })),
+  };
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
