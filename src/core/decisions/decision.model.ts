@@ -21,6 +21,8 @@ export interface DecisionRecord {
   options: string[];
   /** The chosen option or the decision text. */
   decision: string | null;
+  /** MADR's chosen option title ('Chosen option: "X", because …' → "X"); null for Nygard records. */
+  chosenOption?: string | null;
   consequences: string | null;
   source: SourceLocation;
 }
