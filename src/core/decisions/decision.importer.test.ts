@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads fixture files; the importer stays pure
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
