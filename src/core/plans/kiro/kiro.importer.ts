@@ -21,7 +21,11 @@ const CHECKPOINT_TITLE = /\bcheckpoint\b/i;
  */
 export const importKiro: Importer = (input) => {
   if (input.text.trim() === '') {
-    throw new PlanImportError('The file is empty.', { line: null }, 'Import the tasks.md that Kiro writes under .kiro/specs/<feature>/.');
+    throw new PlanImportError(
+      'The file is empty.',
+      { line: null },
+      'Import the tasks.md that Kiro writes under .kiro/specs/<feature>/.',
+    );
   }
   const walk = new KiroWalk(input.text);
   for (const node of parseMarkdown(input.text).children) walk.block(node);
@@ -34,8 +38,12 @@ export function looksLikeKiro(text: string): boolean {
 }
 
 const naming = {
-  numberOf: (title: string): string | null => /^(?:phase|milestone|stage|part|wave|sprint)\s*(\p{L}?\d+(?:\.\d+)*|\p{L}(?![\p{L}\p{N}]))/iu.exec(title)?.[1] ?? null,
-  kindOf: (title: string): PhaseKind => (/^milestone/i.test(title) ? 'milestone' : /^stage/i.test(title) ? 'stage' : 'phase'),
+  numberOf: (title: string): string | null =>
+    /^(?:phase|milestone|stage|part|wave|sprint)\s*(\p{L}?\d+(?:\.\d+)*|\p{L}(?![\p{L}\p{N}]))/iu.exec(
+      title,
+    )?.[1] ?? null,
+  kindOf: (title: string): PhaseKind =>
+    /^milestone/i.test(title) ? 'milestone' : /^stage/i.test(title) ? 'stage' : 'phase',
 };
 
 class KiroWalk {
@@ -61,12 +69,23 @@ class KiroWalk {
 
   finish(): ImportedPlan {
     if (this.tasks.length === 0) {
-      throw new PlanImportError('No Kiro tasks were found.', { line: null }, 'Tasks are checkbox items such as `- [ ] 1. Set up the project` with subtasks like `  - [ ] 1.1 Create the schema`.');
+      throw new PlanImportError(
+        'No Kiro tasks were found.',
+        { line: null },
+        'Tasks are checkbox items such as `- [ ] 1. Set up the project` with subtasks like `  - [ ] 1.1 Create the schema`.',
+      );
     }
     this.closePhases();
     this.warnDoneParents();
     const { tasks, warnings } = this;
-    return { format: 'kiro', title: this.title, tasks, phases: this.sections.phases, checkpoints: this.checkpoints.checkpoints, warnings };
+    return {
+      format: 'kiro',
+      title: this.title,
+      tasks,
+      phases: this.sections.phases,
+      checkpoints: this.checkpoints.checkpoints,
+      warnings,
+    };
   }
 
   private list(list: List, parent: PlanTask | null): void {
@@ -131,7 +150,10 @@ class KiroWalk {
     }
     const id = uniqueId(head.number, this.ids, '~');
     if (id !== head.number) {
-      this.warnings.push({ line, message: `Task number ${head.number} is used more than once; this one was imported as ${id}.` });
+      this.warnings.push({
+        line,
+        message: `Task number ${head.number} is used more than once; this one was imported as ${id}.`,
+      });
     }
     return id;
   }
@@ -156,14 +178,27 @@ class KiroWalk {
       if (phase.parentId !== null || this.checkpoints.hasPhase(phase.id)) continue;
       const phaseIds = this.sections.subtree(phase.id);
       if (!this.tasks.some((task) => task.phase !== null && phaseIds.has(task.phase))) continue;
-      this.checkpoints.add({ title: `End of ${phase.title}`, criteria: null, phaseIds, phaseId: phase.id, line: phase.source.line, tasks: this.tasks });
+      this.checkpoints.add({
+        title: `End of ${phase.title}`,
+        criteria: null,
+        phaseIds,
+        phaseId: phase.id,
+        line: phase.source.line,
+        tasks: this.tasks,
+      });
     }
   }
 
   private warnDoneParents(): void {
     for (const parent of this.tasks) {
       if (parent.status !== 'done') continue;
-      const open = this.tasks.filter((task) => task.parentId === parent.id && !task.optional && task.status !== 'done' && task.status !== 'cancelled');
+      const open = this.tasks.filter(
+        (task) =>
+          task.parentId === parent.id &&
+          !task.optional &&
+          task.status !== 'done' &&
+          task.status !== 'cancelled',
+      );
       if (open.length === 0) continue;
       this.warnings.push({
         line: parent.source.line,

@@ -20,7 +20,14 @@ const NUMBER = /^(\d+(?:\.\d+)*)\.?(?:\s+|$)/;
 const INLINE_REQUIREMENTS = /_?\s*Requirements?\s*[:：]\s*([^_\n]*)_?\s*$/i;
 const REQUIREMENTS_LINE = /^Requirements?\s*[:：]\s*(.*)$/i;
 
-const TEXT_STATUS: Record<string, TaskStatus> = { ' ': 'todo', x: 'done', X: 'done', '~': 'in_progress', '-': 'in_progress', '/': 'in_progress' };
+const TEXT_STATUS: Record<string, TaskStatus> = {
+  ' ': 'todo',
+  x: 'done',
+  X: 'done',
+  '~': 'in_progress',
+  '-': 'in_progress',
+  '/': 'in_progress',
+};
 
 /** Read a list item as a Kiro task, or null when it has no checkbox (a note or a detail line). */
 export function readTaskHead(item: ListItem, text: string): KiroTaskHead | null {
@@ -28,7 +35,7 @@ export function readTaskHead(item: ListItem, text: string): KiroTaskHead | null 
   if (first?.type !== 'paragraph') return null;
   let raw = rawOf(first, text);
   let status: TaskStatus;
-  let optional = false;
+  let optional: boolean;
   if (typeof item.checked === 'boolean') {
     status = item.checked ? 'done' : 'todo';
     const star = /^\*\s+/.exec(raw);
@@ -45,7 +52,13 @@ export function readTaskHead(item: ListItem, text: string): KiroTaskHead | null 
   if (requirements) raw = raw.slice(0, requirements.index);
   const number = NUMBER.exec(raw);
   const title = oneLine(raw.slice(number?.[0].length ?? 0));
-  return { status, optional, number: number?.[1] ?? null, title, requirements: requirements?.[1]?.trim() ?? null };
+  return {
+    status,
+    optional,
+    number: number?.[1] ?? null,
+    title,
+    requirements: requirements?.[1]?.trim() ?? null,
+  };
 }
 
 /** The refs of a `_Requirements: 1.1, 2.3_` detail line, or null when the block is something else. */

@@ -1,4 +1,3 @@
-// eslint-disable-next-line no-restricted-imports -- the test reads real fixture files; only the importer must be pure
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlanImportError } from '../plan.model.js';
