@@ -33,7 +33,7 @@ export function findCutLine(input: CutLineInput): number[] {
   const inSet = new Uint8Array(count);
   for (const node of required) inSet[node] = 1;
   const unitOf = new Int32Array(count).fill(-1);
-  const units: { nodes: number[]; minutes: number; cut: boolean }[] = [];
+  const units: CutUnit[] = [];
   let remaining = required.reduce((sum, node) => sum + minutesOf(node), 0);
 
   const isCut = (node: number): boolean =>
@@ -97,34 +97,55 @@ export function cutPreference(
   );
 }
 
-/** Restores cuts latest first while the minutes still fit and no restored task depends on a cut one; undone if the re-placement disagrees. */
+const MAX_SINGLE_RESTORE_CHECKS = 32;
+
+type CutUnit = { nodes: number[]; minutes: number; cut: boolean };
+
+/**
+ * Restores cuts, latest first, whose minutes still fit and whose tasks depend on nothing still
+ * cut. All at once when a re-placement agrees; else one by one, each confirmed by a re-placement
+ * (bounded, so a huge cut line stays cheap: past the bound, the rest stay cut).
+ */
 function restoreUnneeded(
-  units: { nodes: number[]; minutes: number; cut: boolean }[],
+  units: CutUnit[],
   unitOf: Int32Array,
   graph: PlacementGraph,
   spareMinutes: number,
   holds: () => boolean,
 ): void {
-  const restored: number[] = [];
-  let spare = spareMinutes;
-  for (let u = units.length - 1; u >= 0; u--) {
+  const restorable = (u: number, spare: number): boolean => {
     const unit = units[u];
-    if (!unit || unit.minutes > spare) continue;
-    const blocked = unit.nodes.some((node) =>
+    if (!unit || unit.minutes > spare) return false;
+    return !unit.nodes.some((node) =>
       (graph.deps[node] ?? []).some((dep) => {
         const depUnit = unitOf[dep] ?? -1;
         return depUnit >= 0 && depUnit !== u && units[depUnit]?.cut === true;
       }),
     );
-    if (blocked) continue;
-    unit.cut = false;
-    spare -= unit.minutes;
+  };
+  const setCut = (u: number, cut: boolean): void => {
+    const unit = units[u];
+    if (unit) unit.cut = cut;
+  };
+
+  const restored: number[] = [];
+  let spare = spareMinutes;
+  for (let u = units.length - 1; u >= 0; u--) {
+    if (!restorable(u, spare)) continue;
+    setCut(u, false);
+    spare -= units[u]?.minutes ?? 0;
     restored.push(u);
   }
-  if (restored.length > 0 && !holds()) {
-    for (const u of restored) {
-      const unit = units[u];
-      if (unit) unit.cut = true;
-    }
+  if (restored.length === 0 || holds()) return;
+  for (const u of restored) setCut(u, true);
+
+  spare = spareMinutes;
+  let checks = 0;
+  for (let u = units.length - 1; u >= 0 && checks < MAX_SINGLE_RESTORE_CHECKS; u--) {
+    if (!restorable(u, spare)) continue;
+    setCut(u, false);
+    checks++;
+    if (holds()) spare -= units[u]?.minutes ?? 0;
+    else setCut(u, true);
   }
 }
