@@ -27,6 +27,8 @@ export interface ReadState {
   legendNodes: ReadonlySet<RootContent>;
   /** True when the file has no checkbox at all: plain items in plan sections become tasks. */
   plainItemsAreTasks: boolean;
+  /** How many tasks came from plain (checkbox-less) items, for one warning. */
+  plainTasks: number;
   taskIds: IdAllocator;
   phaseIds: IdAllocator;
   positions: Counter;

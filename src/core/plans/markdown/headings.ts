@@ -1,7 +1,7 @@
 import type { Heading } from 'mdast';
-import { parseEstimate } from '../estimates.js';
 import { textOf } from '../markdown-tree.js';
 import type { EstimateMinutes, PhaseKind, TaskStatus } from '../plan.model.js';
+import { placedEstimate } from './item-text.js';
 import type { StatusLegend } from './status.js';
 import { statusFromEmoji, statusFromWords, stripStatusEmoji } from './status.js';
 
@@ -71,8 +71,8 @@ function headingStatus(
  */
 export function readHeading(node: Heading, legend: StatusLegend): HeadingInfo {
   const text = textOf(node);
-  const found = parseEstimate(text);
-  let title = found ? text.replace(found.matched, ' ') : text;
+  const found = placedEstimate(text);
+  let title = found.rest;
   const { status, statusSource } = headingStatus(node, text, legend);
   title = stripStatusEmoji(title, legend).replace(TRAILING_STATUS_WORDS, '');
   title = title
@@ -87,7 +87,7 @@ export function readHeading(node: Heading, legend: StatusLegend): HeadingInfo {
     numbered: /^\d+(?:\.\d+)*\.?\s/u.test(title),
     status,
     statusSource,
-    estimate: found?.estimate ?? null,
+    estimate: found.estimate,
   };
 }
 

@@ -46,7 +46,7 @@ function dependencyRefs(text: string): { refs: string[]; rest: string } {
  * end ("— 30 min") or labelled ("Estimate: 3h"). "(15min expiry)" or "TTL 24ч" inside prose are
  * facts about the product, not the effort.
  */
-function itemEstimate(text: string): {
+export function placedEstimate(text: string): {
   estimate: EstimateMinutes | null;
   rest: string;
   absurd: string | null;
@@ -70,7 +70,7 @@ export function readItemText(text: string, legend: StatusLegend): ItemText {
   const sourceId = idMatch ? (idMatch[1] ?? idMatch[2] ?? idMatch[3] ?? null) : null;
   let rest = idMatch ? text.slice(idMatch[0].length) : text;
   const deps = dependencyRefs(rest);
-  const estimate = itemEstimate(deps.rest);
+  const estimate = placedEstimate(deps.rest);
   rest = estimate.rest;
   const emojiStatus = statusFromEmoji(rest, legend);
   const title = stripStatusEmoji(rest, legend)

@@ -96,6 +96,7 @@ function addTask(
   const read = readItemText(marker.text, state.legend);
   if (marker.malformed)
     state.warnings.push({ line, message: 'Malformed checkbox "[]": read as "[ ]" (todo).' });
+  if (!marker.marked && !inChecklist) state.plainTasks += 1;
   if (!marker.marked && inChecklist)
     state.warnings.push({ line, message: `"${read.title}" has no checkbox; read as a todo task.` });
   if (read.emojiStatus) warnStatus(state, line, marker, read.emojiStatus);

@@ -43,6 +43,7 @@ export const importMarkdownPlan: Importer = ({ text, fileName }) => {
     legend,
     legendNodes,
     plainItemsAreTasks: !hasCheckboxes(root),
+    plainTasks: 0,
     taskIds: new IdAllocator(),
     phaseIds: new IdAllocator(),
     positions: new Counter(),
@@ -58,10 +59,10 @@ export const importMarkdownPlan: Importer = ({ text, fileName }) => {
       'Expected checklist items (- [ ] …), a task table (with a Task or Title column), or numbered task lists under headings such as "Phase 1" or "Week 2".',
     );
   }
-  if (state.plainItemsAreTasks) {
+  if (state.plainTasks > 0) {
     warnings.unshift({
       line: null,
-      message: 'No checkboxes in this file: plain list items under plan headings were read as todo tasks.',
+      message: `No checkboxes in this file: ${state.plainTasks} plain list items under plan headings were read as todo tasks.`,
     });
   }
   const tasks = resolveDependencies(state.tasks, warnings);
