@@ -82,7 +82,7 @@ export function forecastCheckpoints(input: ForecastInput): CheckpointForecast[] 
       const dueDay = localDaysBetween(calendar.startDate, checkpoint.dueDate);
       forecast.dueAt = endOfLocalDay(checkpoint.dueDate, input.timeZone);
       forecast.hoursAvailable = hours(availableMinutes);
-      forecast.feasible = allPlaced && lastDay <= dueDay;
+      forecast.feasible = own.length === 0 || (allPlaced && lastDay <= dueDay);
       if (!forecast.feasible) {
         const cut = findCutLine({
           graph,
