@@ -44,7 +44,11 @@ describe('carryOver', () => {
 
   it('gives an added task a fresh id when a previous task had its id', () => {
     const previous = [task('t1', 'Set up repo', { status: 'done' }), task('t2', 'Removed task')];
-    const next = [task('t1', 'Write a design note'), task('t2', 'Set up repo'), task('t3', 'Other', { dependsOn: ['t1'] })];
+    const next = [
+      task('t1', 'Write a design note'),
+      task('t2', 'Set up repo'),
+      task('t3', 'Other', { dependsOn: ['t1'] }),
+    ];
     const carried = carryOver(previous, next, matchTasks(previous, next));
     expect(carried.map((t) => [t.id, t.title, t.status])).toEqual([
       ['t1~2', 'Write a design note', 'todo'],

@@ -27,7 +27,14 @@ describe('diffPlans', () => {
       changed: [],
       reestimated: [],
       unchanged: 3,
-      scope: { previousMinutes: 90, nextMinutes: 90, deltaMinutes: 0, previousTasks: 1, nextTasks: 1, growthRatio: 0 },
+      scope: {
+        previousMinutes: 90,
+        nextMinutes: 90,
+        deltaMinutes: 0,
+        previousTasks: 1,
+        nextTasks: 1,
+        growthRatio: 0,
+      },
     });
   });
 
@@ -102,7 +109,13 @@ describe('diffPlans', () => {
     const diff = diffOf(previous, next, 90);
     expect(diff.reestimated).toEqual([
       { id: 'a1', title: 'One', before: 120, after: 180, deltaMinutes: 60 },
-      { id: 'a2', title: 'Two', before: { min: 60, max: 120 }, after: { min: 180, max: 240 }, deltaMinutes: 120 },
+      {
+        id: 'a2',
+        title: 'Two',
+        before: { min: 60, max: 120 },
+        after: { min: 180, max: 240 },
+        deltaMinutes: 120,
+      },
       { id: 'a3', title: 'Three', before: null, after: 60, deltaMinutes: -30 },
       { id: 'a4', title: 'Four', before: 30, after: null, deltaMinutes: 60 },
     ]);
@@ -129,7 +142,12 @@ describe('diffPlans', () => {
     const next = [...previous.map((t) => ({ ...t, id: t.id.replace('a', 'b') }))];
     next[1] = { ...next[1]!, parentId: 'b1', status: 'cancelled' };
     const diff = diffOf(previous, next);
-    expect(diff.scope).toMatchObject({ previousMinutes: 90, nextMinutes: 30, previousTasks: 2, nextTasks: 1 });
+    expect(diff.scope).toMatchObject({
+      previousMinutes: 90,
+      nextMinutes: 30,
+      previousTasks: 2,
+      nextTasks: 1,
+    });
     expect(diff.scope.growthRatio).toBeCloseTo(-2 / 3);
   });
 
@@ -142,7 +160,13 @@ describe('diffPlans', () => {
     fc.assert(
       fc.property(planArbitrary('p'), (plan) => {
         const diff = diffOf(plan, plan);
-        expect(diff).toMatchObject({ added: [], removed: [], changed: [], reestimated: [], unchanged: plan.length });
+        expect(diff).toMatchObject({
+          added: [],
+          removed: [],
+          changed: [],
+          reestimated: [],
+          unchanged: plan.length,
+        });
         expect(diff.scope.deltaMinutes).toBe(0);
         expect(diff.scope.growthRatio).toBe(0);
       }),
@@ -153,7 +177,9 @@ describe('diffPlans', () => {
     fc.assert(
       fc.property(planAndRegeneration, ([previous, next]) => {
         const diff = diffOf(previous, next);
-        const reestimatedOnly = diff.reestimated.filter((r) => !diff.changed.some((c) => c.id === r.id)).length;
+        const reestimatedOnly = diff.reestimated.filter(
+          (r) => !diff.changed.some((c) => c.id === r.id),
+        ).length;
         const kept = diff.changed.length + reestimatedOnly + diff.unchanged;
         expect(kept + diff.added.length).toBe(next.length);
         expect(kept + diff.removed.length).toBe(previous.length);

@@ -51,10 +51,12 @@ describe('formatDiff', () => {
 
   it('prints a quiet summary when nothing changed, and growth from nothing as new', () => {
     const empty = { ...diff, added: [], removed: [], changed: [], reestimated: [] };
-    expect(formatDiff(empty)).toBe('+0 added, -0 removed, ~0 changed, 0 re-estimated, 4 unchanged; scope +12% (18h → 20h 10m)');
-    expect(formatDiff({ ...empty, scope: { ...diff.scope, previousMinutes: 0, growthRatio: null } })).toContain(
-      'scope new (0m → 20h 10m)',
+    expect(formatDiff(empty)).toBe(
+      '+0 added, -0 removed, ~0 changed, 0 re-estimated, 4 unchanged; scope +12% (18h → 20h 10m)',
     );
+    expect(
+      formatDiff({ ...empty, scope: { ...diff.scope, previousMinutes: 0, growthRatio: null } }),
+    ).toContain('scope new (0m → 20h 10m)');
   });
 });
 

@@ -17,7 +17,10 @@ describe('matchTasks', () => {
 
   it('pairs a renamed task by its source id', () => {
     const previous = [task('a1', 'Auth', { sourceId: 'T001' }), task('a2', 'Docs', { sourceId: 'T002' })];
-    const next = [task('b1', 'Sign in with passkeys', { sourceId: 'T001' }), task('b2', 'Docs', { sourceId: 'T002' })];
+    const next = [
+      task('b1', 'Sign in with passkeys', { sourceId: 'T001' }),
+      task('b2', 'Docs', { sourceId: 'T002' }),
+    ];
     expect(matchTasks(previous, next)).toEqual([
       { previousId: 'a1', nextId: 'b1', by: 'sourceId' },
       { previousId: 'a2', nextId: 'b2', by: 'sourceId' },
@@ -25,7 +28,10 @@ describe('matchTasks', () => {
   });
 
   it('follows titles, not stale source ids, when a regenerated plan is renumbered', () => {
-    const previous = [task('a1', 'Set up repo', { sourceId: 'T001' }), task('a2', 'Write API', { sourceId: 'T002' })];
+    const previous = [
+      task('a1', 'Set up repo', { sourceId: 'T001' }),
+      task('a2', 'Write API', { sourceId: 'T002' }),
+    ];
     const next = [
       task('b1', 'Write a design note', { sourceId: 'T001' }),
       task('b2', 'Set up repo', { sourceId: 'T002' }),
@@ -55,7 +61,10 @@ describe('matchTasks', () => {
     expect(pairsOf(matches)).toEqual({ b1: 'a1', b2: 'a2' });
     expect(matches[0]?.by).toBe('similar');
     expect(matches[0]?.similarity).toBeGreaterThan(0.9);
-    expect(matches.filter((row) => row.by === null).map((row) => row.previousId ?? row.nextId)).toEqual(['b3', 'a3']);
+    expect(matches.filter((row) => row.by === null).map((row) => row.previousId ?? row.nextId)).toEqual([
+      'b3',
+      'a3',
+    ]);
   });
 
   it('pairs reordered tasks and reports added and removed ones', () => {
@@ -100,7 +109,11 @@ describe('matchTasks', () => {
   });
 
   it('normalises Korean, Cyrillic and Chinese titles', () => {
-    const previous = tasks('a', ['데이터베이스 설정'.normalize('NFD'), 'Настроить базу данных', '实现用户登录。']);
+    const previous = tasks('a', [
+      '데이터베이스 설정'.normalize('NFD'),
+      'Настроить базу данных',
+      '实现用户登录。',
+    ]);
     const next = tasks('b', ['**데이터베이스** 설정', 'НАСТРОИТЬ БАЗУ ДАННЫХ!', '实现用户登录']);
     const matches = matchTasks(previous, next);
     expect(pairsOf(matches)).toEqual({ b1: 'a1', b2: 'a2', b3: 'a3' });
@@ -119,10 +132,13 @@ describe('matchTasks', () => {
       fc.assert(
         fc.property(arbitrary, ([previous, next]) => {
           const matches = matchTasks(previous, next);
-          expect(matches.flatMap((row) => (row.nextId === null ? [] : [row.nextId]))).toEqual(next.map((t) => t.id));
+          expect(matches.flatMap((row) => (row.nextId === null ? [] : [row.nextId]))).toEqual(
+            next.map((t) => t.id),
+          );
           const previousIds = matches.flatMap((row) => (row.previousId === null ? [] : [row.previousId]));
           expect([...previousIds].sort()).toEqual(previous.map((t) => t.id).sort());
-          for (const row of matches) expect(row.by === null).toBe(row.previousId === null || row.nextId === null);
+          for (const row of matches)
+            expect(row.by === null).toBe(row.previousId === null || row.nextId === null);
         }),
       );
     }

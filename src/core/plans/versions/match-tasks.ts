@@ -2,7 +2,8 @@ import type { PlanTask } from '../plan.model.js';
 import type { MatchOptions, TaskMatch } from './versions.model.js';
 import { type Candidate, MatchState, candidate, pairGreedily, prepareSide } from './match-state.js';
 import { SimilarCandidates } from './similar-candidates.js';
-import { TokenGramCache, type TitleProfile, titleProfile, titleSimilarity } from './title-similarity.js';
+import { type TitleProfile, similarityBound, titleProfile, titleSimilarity } from './title-similarity.js';
+import { TokenVocabulary } from './token-vocabulary.js';
 
 /** Default lowest similarity for the fuzzy pass; see title-similarity.ts for what scores where. */
 export const DEFAULT_SIMILARITY_THRESHOLD = 0.8;
@@ -20,7 +21,7 @@ const MAX_TITLE_GROUP_PAIRS = 10_000;
  * 2. **title** — the same normalised title (case, whitespace, punctuation, Markdown, NFKC-insensitive),
  *    parents before children, preferring the same parent, then the same phase, then the nearest position.
  * 3. **similar** — fuzzy title similarity ≥ `similarityThreshold` (default 0.8), best scores first, then
- *    the same tie-breakers. Candidates are bucketed by rare character bigrams (see similar-candidates.ts).
+ *    the same tie-breakers. Candidates are bucketed by their rarer words (see similar-candidates.ts).
  *
  * Returns one row per next task (in `next` order), then one per unpaired previous task (in `previous`
  * order): every task of both sides appears exactly once. Ids are assumed unique within each version.
@@ -104,19 +105,22 @@ function groupIndices(values: readonly string[]): Map<string, number[]> {
 }
 
 function matchBySimilarity(state: MatchState, threshold: number): void {
-  const cache = new TokenGramCache();
+  const vocabulary = new TokenVocabulary();
   const profileOf = (keys: string[], paired: (number | null)[]) =>
-    keys.map((key, index): TitleProfile | null => (paired[index] === null ? titleProfile(key, cache) : null));
+    keys.map((key, index): TitleProfile | null =>
+      paired[index] === null ? titleProfile(key, vocabulary) : null,
+    );
   const previousProfiles = profileOf(state.previous.keys, state.nextOfPrevious);
   const nextProfiles = profileOf(state.next.keys, state.previousOfNext);
-  const buckets = new SimilarCandidates(previousProfiles);
+  const buckets = new SimilarCandidates(previousProfiles, vocabulary);
   const candidates: Candidate[] = [];
   nextProfiles.forEach((profile, nextIndex) => {
     if (!profile) return;
     for (const previousIndex of buckets.for(profile)) {
       const previousProfile = previousProfiles[previousIndex];
       if (!previousProfile) continue;
-      const similarity = titleSimilarity(profile, previousProfile, cache);
+      if (similarityBound(profile.tokens.length, previousProfile.tokens.length) < threshold) continue;
+      const similarity = titleSimilarity(profile, previousProfile, vocabulary, threshold);
       if (similarity >= threshold) candidates.push(candidate(state, nextIndex, previousIndex, similarity));
     }
   });

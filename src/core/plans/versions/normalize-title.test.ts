@@ -4,7 +4,9 @@ import { normalizeTitle, titleTokens } from './normalize-title.js';
 describe('normalizeTitle', () => {
   it('ignores case, whitespace, punctuation and Markdown', () => {
     expect(normalizeTitle('  **Set up**   `CI` — GitHub  Actions!  ')).toBe('set up ci github actions');
-    expect(normalizeTitle('Read [the spec](https://example.com/spec.md) <br/> first.')).toBe('read the spec first');
+    expect(normalizeTitle('Read [the spec](https://example.com/spec.md) <br/> first.')).toBe(
+      'read the spec first',
+    );
     expect(normalizeTitle('✅ Deploy 🚀')).toBe('deploy');
   });
 

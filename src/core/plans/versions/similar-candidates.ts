@@ -1,45 +1,65 @@
 /**
- * Candidate pairs for fuzzy matching without comparing every task with every other. Previous titles
- * are bucketed by character bigram; a next title is compared only with the titles that share one of
- * its selective bigrams. Bigrams found in very many titles ("in", " s") are skipped as bucket keys,
- * because two titles similar enough to match share most words, hence also their rarer bigrams. A title
- * made only of common bigrams still probes its rarest one, so it is never left without candidates.
+ * Candidate pairs for fuzzy matching without comparing every title with every other. Previous titles
+ * are bucketed by token. A next title probes the buckets of its tokens and of the previous tokens
+ * typo-close to them; tokens found in very many titles ("add", "the") are skipped, because titles
+ * similar enough to match share most of their words, hence also their rarer ones. A title made only of
+ * common words still probes its rarest one, so it is never left without candidates.
  */
 import type { TitleProfile } from './title-similarity.js';
+import type { TokenVocabulary } from './token-vocabulary.js';
 
-/** A bigram in more titles than this (at least 64, else 5% of the previous tasks) is not a bucket key. */
-function commonGramLimit(previousCount: number): number {
+/** A token in more previous titles than this (at least 64, else 5% of them) is not probed. */
+function commonTokenLimit(previousCount: number): number {
   return Math.max(64, Math.ceil(previousCount * 0.05));
 }
 
 export class SimilarCandidates {
-  readonly #buckets = new Map<string, number[]>();
+  readonly #titlesByToken = new Map<number, number[]>();
+  readonly #closeTokens = new Map<number, number[]>();
   readonly #limit: number;
 
-  /** `previous` lists the titles to bucket by their index; null entries are skipped (already matched). */
-  constructor(previous: readonly (TitleProfile | null)[]) {
+  /** `previous` lists the titles to bucket by their index; null entries (already matched) are skipped. */
+  constructor(
+    previous: readonly (TitleProfile | null)[],
+    private readonly vocabulary: TokenVocabulary,
+  ) {
     previous.forEach((profile, index) => {
-      if (!profile) return;
-      for (const gram of profile.grams) {
-        const bucket = this.#buckets.get(gram);
-        if (bucket) bucket.push(index);
-        else this.#buckets.set(gram, [index]);
+      for (const token of new Set(profile?.tokens)) {
+        const titles = this.#titlesByToken.get(token);
+        if (titles) titles.push(index);
+        else this.#titlesByToken.set(token, [index]);
       }
     });
-    this.#limit = commonGramLimit(previous.length);
+    this.#limit = commonTokenLimit(previous.length);
   }
 
   /** Indices of the previous titles worth comparing with `profile`, ascending. */
   for(profile: TitleProfile): number[] {
     const candidates = new Set<number>();
-    let rarest: number[] | null = null;
-    for (const gram of profile.grams) {
-      const bucket = this.#buckets.get(gram);
-      if (!bucket) continue;
-      if (bucket.length <= this.#limit) for (const index of bucket) candidates.add(index);
-      else if (!rarest || bucket.length < rarest.length) rarest = bucket;
+    let rarest: number[][] | null = null;
+    let rarestSize = Infinity;
+    for (const token of new Set(profile.tokens)) {
+      const buckets = this.#close(token).map((close) => this.#titlesByToken.get(close) ?? []);
+      const size = buckets.reduce((sum, bucket) => sum + bucket.length, 0);
+      if (size === 0) continue;
+      if (size <= this.#limit)
+        for (const bucket of buckets) for (const index of bucket) candidates.add(index);
+      else if (size < rarestSize) [rarest, rarestSize] = [buckets, size];
     }
-    if (candidates.size === 0 && rarest) for (const index of rarest) candidates.add(index);
+    if (candidates.size === 0 && rarest)
+      for (const bucket of rarest) for (const index of bucket) candidates.add(index);
     return [...candidates].sort((a, b) => a - b);
+  }
+
+  /** Previous tokens equal or typo-close to `token`, cached. */
+  #close(token: number): number[] {
+    let close = this.#closeTokens.get(token);
+    if (!close) {
+      close = [token, ...this.vocabulary.closeTo(token).keys()].filter((other) =>
+        this.#titlesByToken.has(other),
+      );
+      this.#closeTokens.set(token, close);
+    }
+    return close;
   }
 }

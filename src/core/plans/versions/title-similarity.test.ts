@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTitle } from './normalize-title.js';
-import { TokenGramCache, titleProfile, titleSimilarity } from './title-similarity.js';
+import { titleProfile, titleSimilarity } from './title-similarity.js';
+import { TokenVocabulary } from './token-vocabulary.js';
 
-const cache = new TokenGramCache();
+const vocabulary = new TokenVocabulary();
 const similarity = (a: string, b: string) =>
-  titleSimilarity(titleProfile(normalizeTitle(a), cache), titleProfile(normalizeTitle(b), cache), cache);
+  titleSimilarity(
+    titleProfile(normalizeTitle(a), vocabulary),
+    titleProfile(normalizeTitle(b), vocabulary),
+    vocabulary,
+  );
 
 describe('titleSimilarity', () => {
   it.each([

@@ -10,89 +10,76 @@
  * "Add dark mode" / "Add dark mode toggle" 0.93 ✓; "Implment login page" / "Implement login page" 0.95 ✓;
  * "Create user model" / "Create project model" 0.67 ✗; "Deploy to staging" / "Deploy to production" 0.67 ✗.
  */
-import { titleTokens, tokenBigrams } from './normalize-title.js';
+import { titleTokens } from './normalize-title.js';
+import type { TokenVocabulary } from './token-vocabulary.js';
 
-/** Two tokens closer than this (bigram Dice) count as the same word misspelt. */
-const TYPO_CLOSENESS = 0.7;
-
-/** A title prepared once for many comparisons. */
+/** A title prepared once for many comparisons: its token ids. */
 export interface TitleProfile {
-  tokens: string[];
-  /** Union of the tokens' bigrams: the keys candidates are bucketed by. */
-  grams: Set<string>;
+  tokens: number[];
 }
 
-/** Caches token bigrams: the same words recur across a plan. */
-export class TokenGramCache {
-  readonly #grams = new Map<string, Set<string>>();
-
-  of(token: string): Set<string> {
-    let grams = this.#grams.get(token);
-    if (!grams) {
-      grams = tokenBigrams(token);
-      this.#grams.set(token, grams);
-    }
-    return grams;
-  }
+export function titleProfile(normalized: string, vocabulary: TokenVocabulary): TitleProfile {
+  return { tokens: titleTokens(normalized).map((token) => vocabulary.id(token)) };
 }
 
-export function titleProfile(normalized: string, cache: TokenGramCache): TitleProfile {
-  const tokens = titleTokens(normalized);
-  const grams = new Set<string>();
-  for (const token of tokens) for (const gram of cache.of(token)) grams.add(gram);
-  return { tokens, grams };
+/** The best similarity two titles of these token counts can reach (every token of the shorter shared). */
+export function similarityBound(sizeA: number, sizeB: number): number {
+  if (sizeA === 0 || sizeB === 0) return 0;
+  return (1 + (2 * Math.min(sizeA, sizeB)) / (sizeA + sizeB)) / 2;
 }
 
-/** Sørensen–Dice coefficient of two sets: 2·|A∩B| / (|A|+|B|), 0 when both are empty. */
-export function diceOfSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size + b.size === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let shared = 0;
-  for (const gram of small) if (large.has(gram)) shared += 1;
-  return (2 * shared) / (a.size + b.size);
-}
-
-/** Similarity of two titles in [0, 1] (see the module comment); symmetric, 1 for equal token lists. */
-export function titleSimilarity(a: TitleProfile, b: TitleProfile, cache: TokenGramCache): number {
+/**
+ * Similarity of two titles in [0, 1] (see the module comment); symmetric, 1 for equal token lists.
+ * With `atLeast`, returns 0 as soon as the titles cannot reach it (their typo-close words are then not compared).
+ */
+export function titleSimilarity(
+  a: TitleProfile,
+  b: TitleProfile,
+  vocabulary: TokenVocabulary,
+  atLeast = 0,
+): number {
   const sizeA = a.tokens.length;
   const sizeB = b.tokens.length;
   if (sizeA === 0 || sizeB === 0) return 0;
-  const shared = sharedTokens(a.tokens, b.tokens, cache);
-  const coverage = shared / Math.min(sizeA, sizeB);
-  const dice = (2 * shared) / (sizeA + sizeB);
-  return (coverage + dice) / 2;
-}
-
-/** Equal tokens count 1, then typo-close leftovers count their closeness, best pairs first. */
-function sharedTokens(a: string[], b: string[], cache: TokenGramCache): number {
-  const leftB = new Map<string, number>();
-  for (const token of b) leftB.set(token, (leftB.get(token) ?? 0) + 1);
-  const restA: string[] = [];
-  let shared = 0;
-  for (const token of a) {
-    const count = leftB.get(token) ?? 0;
-    if (count > 0) {
-      leftB.set(token, count - 1);
-      shared += 1;
-    } else restA.push(token);
-  }
-  const restB = [...leftB].flatMap(([token, count]) => Array<string>(count).fill(token));
-  if (restA.length === 0 || restB.length === 0) return shared;
-  return shared + closePairsTotal(restA, restB, cache);
-}
-
-function closePairsTotal(a: string[], b: string[], cache: TokenGramCache): number {
-  const pairs: { i: number; j: number; closeness: number }[] = [];
-  a.forEach((tokenA, i) =>
-    b.forEach((tokenB, j) => {
-      const closeness = diceOfSets(cache.of(tokenA), cache.of(tokenB));
-      if (closeness >= TYPO_CLOSENESS) pairs.push({ i, j, closeness });
-    }),
+  const score = (shared: number) => (shared / Math.min(sizeA, sizeB) + (2 * shared) / (sizeA + sizeB)) / 2;
+  const shared = sharedTokens(
+    a.tokens,
+    b.tokens,
+    vocabulary,
+    (exact, rest) => score(exact + rest) >= atLeast,
   );
+  return score(shared);
+}
+
+/** Equal tokens count 1, then typo-close leftovers count their closeness, closest pairs first. */
+function sharedTokens(
+  a: number[],
+  b: number[],
+  vocabulary: TokenVocabulary,
+  reachable: (exact: number, rest: number) => boolean,
+): number {
+  const restB = [...b];
+  const restA: number[] = [];
+  for (const token of a) {
+    const at = restB.indexOf(token);
+    if (at >= 0) restB.splice(at, 1);
+    else restA.push(token);
+  }
+  const exact = a.length - restA.length;
+  if (restA.length === 0 || restB.length === 0) return exact;
+  if (!reachable(exact, Math.min(restA.length, restB.length))) return 0;
+  const pairs: { i: number; j: number; closeness: number }[] = [];
+  restA.forEach((tokenA, i) => {
+    const close = vocabulary.closeTo(tokenA);
+    restB.forEach((tokenB, j) => {
+      const closeness = close.get(tokenB);
+      if (closeness !== undefined) pairs.push({ i, j, closeness });
+    });
+  });
   pairs.sort((x, y) => y.closeness - x.closeness || x.i - y.i || x.j - y.j);
   const usedA = new Set<number>();
   const usedB = new Set<number>();
-  let total = 0;
+  let total = exact;
   for (const { i, j, closeness } of pairs) {
     if (usedA.has(i) || usedB.has(j)) continue;
     usedA.add(i);

@@ -3,7 +3,20 @@ import fc from 'fast-check';
 import { type PlanTask, TASK_STATUSES } from '../plan.model.js';
 import { task } from './versions.fixtures.js';
 
-const WORDS = ['set', 'up', 'the', 'database', 'login', 'page', 'deploy', 'write', 'tests', 'docs', 'api', 'ci'];
+const WORDS = [
+  'set',
+  'up',
+  'the',
+  'database',
+  'login',
+  'page',
+  'deploy',
+  'write',
+  'tests',
+  'docs',
+  'api',
+  'ci',
+];
 
 const title = fc
   .array(fc.constantFrom(...WORDS, 'Настроить', '데이터베이스', '实现登录', '✅', '**bold**'), {
@@ -15,7 +28,9 @@ const title = fc
 const estimate = fc.option(
   fc.oneof(
     fc.integer({ min: 0, max: 600 }),
-    fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 })).map(([a, b]) => ({ min: a, max: a + b })),
+    fc
+      .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }))
+      .map(([a, b]) => ({ min: a, max: a + b })),
   ),
 );
 
@@ -49,22 +64,26 @@ export function planArbitrary(prefix: string, maxLength = 25): fc.Arbitrary<Plan
 }
 
 /** A previous plan and a regeneration of it: shuffled, some tasks dropped or retitled, new ones added, ids renamed. */
-export const planAndRegeneration: fc.Arbitrary<[PlanTask[], PlanTask[]]> = planArbitrary('p').chain((previous) =>
-  fc
-    .tuple(
-      fc.shuffledSubarray(previous),
-      fc.array(fc.constantFrom('', ' now', ' soon'), { minLength: previous.length, maxLength: previous.length }),
-      planArbitrary('new', 5),
-    )
-    .map(([kept, suffixes, extra]): [PlanTask[], PlanTask[]] => {
-      const rename = new Map(kept.map((t, index) => [t.id, `n${index}`]));
-      const next = kept.map((t, index) => ({
-        ...t,
-        id: `n${index}`,
-        title: `${t.title}${suffixes[index] ?? ''}`,
-        parentId: t.parentId === null ? null : (rename.get(t.parentId) ?? null),
-        dependsOn: t.dependsOn.flatMap((id) => rename.get(id) ?? []),
-      }));
-      return [previous, [...next, ...extra]];
-    }),
+export const planAndRegeneration: fc.Arbitrary<[PlanTask[], PlanTask[]]> = planArbitrary('p').chain(
+  (previous) =>
+    fc
+      .tuple(
+        fc.shuffledSubarray(previous),
+        fc.array(fc.constantFrom('', ' now', ' soon'), {
+          minLength: previous.length,
+          maxLength: previous.length,
+        }),
+        planArbitrary('new', 5),
+      )
+      .map(([kept, suffixes, extra]): [PlanTask[], PlanTask[]] => {
+        const rename = new Map(kept.map((t, index) => [t.id, `n${index}`]));
+        const next = kept.map((t, index) => ({
+          ...t,
+          id: `n${index}`,
+          title: `${t.title}${suffixes[index] ?? ''}`,
+          parentId: t.parentId === null ? null : (rename.get(t.parentId) ?? null),
+          dependsOn: t.dependsOn.flatMap((id) => rename.get(id) ?? []),
+        }));
+        return [previous, [...next, ...extra]];
+      }),
 );

@@ -12,7 +12,9 @@ export function tasks(prefix: string, titles: string[], fields: Partial<PlanTask
 }
 
 /** `nextId → previousId` for the paired rows, for compact assertions. */
-export function pairsOf(matches: { previousId: string | null; nextId: string | null }[]): Record<string, string> {
+export function pairsOf(
+  matches: { previousId: string | null; nextId: string | null }[],
+): Record<string, string> {
   const pairs: Record<string, string> = {};
   for (const { previousId, nextId } of matches) if (previousId && nextId) pairs[nextId] = previousId;
   return pairs;
