@@ -57,14 +57,6 @@ export function forecastCheckpoints(input: ForecastInput): CheckpointForecast[] 
       dueMinutes += graph.minutes[node] ?? 0;
       dueWorstMinutes += graph.worstMinutes[node] ?? 0;
     }
-    const finishDays = own.map((node) => placement.finishDay[node] ?? -1);
-    const allPlaced = finishDays.every((day) => day >= 0);
-    const lastDay = Math.max(-1, ...finishDays);
-    const projectedFinishDate = allPlaced && lastDay >= 0 ? calendar.dateOf(lastDay) : null;
-    const earliestFeasibleDate = allPlaced
-      ? (projectedFinishDate ?? calendar.startDate)
-      : laterOf(dateWhenCapacityReaches(calendar, dueMinutes), calendar.dateOf(calendar.capacity.length));
-
     const forecast: CheckpointForecast = {
       id: checkpoint.id,
       dueDate: checkpoint.dueDate,
@@ -73,33 +65,73 @@ export function forecastCheckpoints(input: ForecastInput): CheckpointForecast[] 
       hoursNeededWorstCase: hours(dueWorstMinutes),
       hoursAvailable: null,
       feasible: null,
-      projectedFinishDate,
       cutLine: [],
-      earliestFeasibleDate,
+      ...project(own, placement, calendar, dueMinutes),
     };
     if (checkpoint.dueDate !== null) {
-      const availableMinutes = minutesThrough(calendar, checkpoint.dueDate);
-      const dueDay = localDaysBetween(calendar.startDate, checkpoint.dueDate);
-      forecast.dueAt = endOfLocalDay(checkpoint.dueDate, input.timeZone);
-      forecast.hoursAvailable = hours(availableMinutes);
-      forecast.feasible = own.length === 0 || (allPlaced && lastDay <= dueDay);
-      if (!forecast.feasible) {
-        const cut = findCutLine({
-          graph,
-          ranking: input.ranking,
-          preference: (preference ??= cutPreference(input.ranking)),
-          required: [...dueNodes],
-          dueDay,
-          availableMinutes,
-          capacity: calendar.capacity,
-          maxChunkMinutes: input.maxChunkMinutes,
-        });
-        forecast.cutLine = cut.map((node) => graph.ids[node] ?? '');
-      }
+      Object.assign(
+        forecast,
+        judge(input, checkpoint.dueDate, own, dueNodes, (preference ??= cutPreference(input.ranking))),
+      );
     }
     forecasts[index] = forecast;
   }
   return forecasts;
+}
+
+/** When the checkpoint's own work finishes: in the schedule, or past the horizon by capacity alone. */
+function project(
+  own: number[],
+  placement: Placement,
+  calendar: WorkCalendar,
+  dueMinutes: number,
+): Pick<CheckpointForecast, 'projectedFinishDate' | 'earliestFeasibleDate'> {
+  const finishDays = own.map((node) => placement.finishDay[node] ?? -1);
+  if (finishDays.some((day) => day < 0)) {
+    const pastHorizon = calendar.dateOf(calendar.capacity.length);
+    return {
+      projectedFinishDate: null,
+      earliestFeasibleDate: laterOf(dateWhenCapacityReaches(calendar, dueMinutes), pastHorizon),
+    };
+  }
+  const lastDay = Math.max(-1, ...finishDays);
+  const projectedFinishDate = lastDay >= 0 ? calendar.dateOf(lastDay) : null;
+  return { projectedFinishDate, earliestFeasibleDate: projectedFinishDate ?? calendar.startDate };
+}
+
+/** The verdict for a dated checkpoint: capacity until its due date, whether it holds, else what to cut. */
+function judge(
+  input: ForecastInput,
+  dueDate: LocalDate,
+  own: number[],
+  dueNodes: number[],
+  preference: number[],
+): Pick<CheckpointForecast, 'dueAt' | 'hoursAvailable' | 'feasible' | 'cutLine'> {
+  const { graph, placement, calendar } = input;
+  const availableMinutes = minutesThrough(calendar, dueDate);
+  const dueDay = localDaysBetween(calendar.startDate, dueDate);
+  const feasible = own.every((node) => {
+    const finish = placement.finishDay[node] ?? -1;
+    return finish >= 0 && finish <= dueDay;
+  });
+  const cut = feasible
+    ? []
+    : findCutLine({
+        graph,
+        ranking: input.ranking,
+        preference,
+        required: [...dueNodes],
+        dueDay,
+        availableMinutes,
+        capacity: calendar.capacity,
+        maxChunkMinutes: input.maxChunkMinutes,
+      });
+  return {
+    dueAt: endOfLocalDay(dueDate, input.timeZone),
+    hoursAvailable: hours(availableMinutes),
+    feasible,
+    cutLine: cut.map((node) => graph.ids[node] ?? ''),
+  };
 }
 
 /** The nodes and everything they depend on. */

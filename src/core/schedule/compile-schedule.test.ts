@@ -61,6 +61,18 @@ describe('compileSchedule: placing work', () => {
     expect(schedule.criticalPath).toEqual(['A', 'B']);
   });
 
+  it('breaks ties on chain length by priority, then by source order', () => {
+    const schedule = compileSchedule(
+      plan([
+        task('low', { estimateMinutes: 30, priority: 'low' }),
+        task('unset', { estimateMinutes: 30 }),
+        task('high', { estimateMinutes: 30, priority: 'high' }),
+        task('medium', { estimateMinutes: 30, priority: 'medium' }),
+      ]),
+    );
+    expect(schedule.days[0]?.items.map((item) => item.taskId)).toEqual(['high', 'unset', 'medium', 'low']);
+  });
+
   it('stretches estimates by the calibration factor, uses the default estimate and range midpoints', () => {
     const tasks = [
       task('A', { estimateMinutes: 60 }),

@@ -50,7 +50,10 @@ export interface ScheduleInput {
   calibrationFactor?: number;
   /** The longest sitting on one task in one day; longer tasks are split across days. Default 120. */
   maxChunkMinutes?: number;
-  /** Days from `startDate` that may hold work; what does not fit is `unscheduled`. Default 366. */
+  /**
+   * Days from `startDate` that may hold work; what does not fit is `unscheduled`, and a checkpoint
+   * whose work does not fit is judged infeasible even if due later. Default 366, at most 3660.
+   */
   horizonDays?: number;
   /** Schedule optional tasks (ranked after required work, and cut first). Default false. */
   includeOptional?: boolean;
