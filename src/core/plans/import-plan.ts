@@ -26,6 +26,7 @@ function assertPlanText(text: string): void {
   const nul = text.indexOf('\u0000');
   const sample = text.slice(0, 8192);
   const replacement = (sample.match(/\uFFFD/g) ?? []).length;
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point
   const control = (sample.match(/[\u0001-\u0008\u000E-\u001F]/g) ?? []).length;
   if (nul !== -1 || replacement > 8 || control > sample.length / 100 + 4) {
     const line = nul === -1 ? null : text.slice(0, nul).split('\n').length;

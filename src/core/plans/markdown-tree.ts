@@ -23,8 +23,10 @@ export function frontMatterOf(root: Root): Record<string, unknown> | null {
   const node = root.children.find((child) => child.type === 'yaml');
   if (!node || node.type !== 'yaml') return null;
   try {
-    const value: unknown = parseYaml(node.value);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    const value: unknown = parseYaml(node.value, { logLevel: 'silent' });
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
