@@ -1,5 +1,6 @@
 import { importKiro, looksLikeKiro } from './kiro/kiro.importer.js';
 import { importGsdRoadmap, looksLikeGsdRoadmap } from './markdown/gsd.importer.js';
+import { placedEstimate } from './markdown/item-text.js';
 import { importMarkdownPlan } from './markdown/markdown.importer.js';
 import { checkPlan } from './plan-checks.js';
 import { type ImportedPlan, type Importer, type PlanFormat, PlanImportError } from './plan.model.js';
@@ -64,5 +65,19 @@ export function importPlan(input: { text: string; fileName?: string; format?: Pl
   assertPlanText(input.text);
   const format = input.format ?? detectFormat(input.text, input.fileName);
   const importer = IMPORTERS[format];
-  return checkPlan(importer({ text: input.text, ...(input.fileName ? { fileName: input.fileName } : {}) }));
+  const plan = importer({ text: input.text, ...(input.fileName ? { fileName: input.fileName } : {}) });
+  return checkPlan(format === 'speckit' || format === 'kiro' ? estimatesFromTitles(plan) : plan);
+}
+
+/**
+ * spec-kit and Kiro have no estimate field, but people add one the Markdown way ("T004 Write the
+ * API (3h)"): read it where it is placed, and take it out of the title.
+ */
+function estimatesFromTitles(plan: ImportedPlan): ImportedPlan {
+  const tasks = plan.tasks.map((task) => {
+    if (task.estimateMinutes !== null) return task;
+    const { estimate, rest } = placedEstimate(task.title);
+    return estimate === null ? task : { ...task, estimateMinutes: estimate, title: rest.replace(/\s+/g, ' ').trim() };
+  });
+  return { ...plan, tasks };
 }

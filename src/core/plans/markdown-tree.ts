@@ -23,7 +23,7 @@ export function frontMatterOf(root: Root): Record<string, unknown> | null {
   const node = root.children.find((child) => child.type === 'yaml');
   if (!node || node.type !== 'yaml') return null;
   try {
-    const value: unknown = parseYaml(node.value, { logLevel: 'silent' });
+    const value: unknown = parseYaml(node.value, { logLevel: 'error' });
     return value && typeof value === 'object' && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : null;
