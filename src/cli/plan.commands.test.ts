@@ -9,7 +9,17 @@ const FIXTURES = new URL('../../../shared/fixtures/plans/', import.meta.url).pat
 
 interface DryRun {
   format: string;
-  tasks: Array<{ id: string; parentId: string | null; title: string; status: string; optional: boolean; estimateMinutes: unknown; dependsOn: string[]; phase: string | null; source: { line: number } }>;
+  tasks: Array<{
+    id: string;
+    parentId: string | null;
+    title: string;
+    status: string;
+    optional: boolean;
+    estimateMinutes: unknown;
+    dependsOn: string[];
+    phase: string | null;
+    source: { line: number };
+  }>;
   checkpoints: Array<{ id: string; title: string; taskIds: string[] }>;
   decisions: unknown[];
   warnings: Array<{ line: number | null; message: string }>;
@@ -37,7 +47,17 @@ describe('recital plan import --dry-run', () => {
       expect(Object.keys(doc)).toEqual(['format', 'tasks', 'checkpoints', 'decisions', 'warnings']);
       expect(new Set(doc.tasks.map((t) => t.id)).size).toBe(doc.tasks.length);
       for (const task of doc.tasks) {
-        expect(Object.keys(task)).toEqual(['id', 'parentId', 'title', 'status', 'optional', 'estimateMinutes', 'dependsOn', 'phase', 'source']);
+        expect(Object.keys(task)).toEqual([
+          'id',
+          'parentId',
+          'title',
+          'status',
+          'optional',
+          'estimateMinutes',
+          'dependsOn',
+          'phase',
+          'source',
+        ]);
       }
       const want = expected[name];
       if (want) expect({ format: doc.format, tasks: doc.tasks.length }, name).toEqual(want);
@@ -46,8 +66,13 @@ describe('recital plan import --dry-run', () => {
 
   it('keeps dependencies and ranges in the JSON', async () => {
     const file = join(dir, 'deps.md');
-    await writeFile(file, '# Plan\n\n## Phase 1: Build\n- [ ] T001 Write the API (3-4h)\n- [ ] T002 Write the UI (2h) (depends on T001)\n');
-    const doc = JSON.parse((await runInProcess(['plan', 'import', file, '--dry-run', '--json'])).stdout) as DryRun;
+    await writeFile(
+      file,
+      '# Plan\n\n## Phase 1: Build\n- [ ] T001 Write the API (3-4h)\n- [ ] T002 Write the UI (2h) (depends on T001)\n',
+    );
+    const doc = JSON.parse(
+      (await runInProcess(['plan', 'import', file, '--dry-run', '--json'])).stdout,
+    ) as DryRun;
     const ui = doc.tasks.find((t) => t.title.includes('Write the UI'));
     const api = doc.tasks.find((t) => t.title.includes('Write the API'));
     expect(api?.estimateMinutes).toEqual({ min: 180, max: 240 });
@@ -55,7 +80,12 @@ describe('recital plan import --dry-run', () => {
   });
 
   it('shows people a table with totals', async () => {
-    const result = await runInProcess(['plan', 'import', join(FIXTURES, 'kiro-tasks-nested-optional-tests-no-final-newline.md'), '--dry-run']);
+    const result = await runInProcess([
+      'plan',
+      'import',
+      join(FIXTURES, 'kiro-tasks-nested-optional-tests-no-final-newline.md'),
+      '--dry-run',
+    ]);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toMatch(/^ID\s+STATUS\s+TITLE\s+EST\s+DEPENDS\s+LINE/);
     expect(result.stdout).toContain('(kiro): 15 tasks, 56 subtasks, 49 done');
@@ -68,16 +98,24 @@ describe('recital plan import --dry-run', () => {
     const result = await runInProcess(['plan', 'import', file, '--dry-run']);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(new RegExp(`error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: `));
+    expect(result.stderr).toMatch(
+      new RegExp(`error: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:3:\\d+: `),
+    );
     expect(result.stderr).toContain('hint:');
     const binary = join(dir, 'image.png');
     await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
     expect((await runInProcess(['plan', 'import', binary, '--dry-run'])).stderr).toContain('binary file');
-    expect((await runInProcess(['plan', 'import', join(dir, 'missing.md'), '--dry-run'])).stderr).toContain('ENOENT');
+    expect((await runInProcess(['plan', 'import', join(dir, 'missing.md'), '--dry-run'])).stderr).toContain(
+      'ENOENT',
+    );
   });
 
   it('needs --project unless it is a dry run', async () => {
-    const result = await runInProcess(['plan', 'import', join(FIXTURES, 'kiro-tasks-nested-optional-tests-no-final-newline.md')]);
+    const result = await runInProcess([
+      'plan',
+      'import',
+      join(FIXTURES, 'kiro-tasks-nested-optional-tests-no-final-newline.md'),
+    ]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('--project is required');
   });
@@ -85,10 +123,20 @@ describe('recital plan import --dry-run', () => {
   it('links decision records and flags open tasks built on a superseded one', async () => {
     const plan = join(dir, 'plan.md');
     const adr = join(dir, '0003-use-sqlite.md');
-    await writeFile(plan, '# Plan\n\n## Week 1\n- [ ] Build the storage layer per ADR-0003 (2h)\n- [x] Spike storage options (ADR-0003)\n');
-    await writeFile(adr, '# 3. Use SQLite\n\n## Status\n\nSuperseded by ADR-0007\n\n## Context\n\nWe need storage.\n\n## Decision\n\nUse SQLite.\n\n## Consequences\n\nOne process.\n');
-    const doc = JSON.parse((await runInProcess(['plan', 'import', plan, '--dry-run', '--json', '--decisions', adr])).stdout) as DryRun;
-    expect(doc.decisions).toEqual([{ id: 'ADR-0003', title: 'Use SQLite', status: 'superseded', supersededBy: ['ADR-0007'] }]);
+    await writeFile(
+      plan,
+      '# Plan\n\n## Week 1\n- [ ] Build the storage layer per ADR-0003 (2h)\n- [x] Spike storage options (ADR-0003)\n',
+    );
+    await writeFile(
+      adr,
+      '# 3. Use SQLite\n\n## Status\n\nSuperseded by ADR-0007\n\n## Context\n\nWe need storage.\n\n## Decision\n\nUse SQLite.\n\n## Consequences\n\nOne process.\n',
+    );
+    const doc = JSON.parse(
+      (await runInProcess(['plan', 'import', plan, '--dry-run', '--json', '--decisions', adr])).stdout,
+    ) as DryRun;
+    expect(doc.decisions).toEqual([
+      { id: 'ADR-0003', title: 'Use SQLite', status: 'superseded', supersededBy: ['ADR-0007'] },
+    ]);
     const flagged = doc.warnings.filter((w) => w.message.includes('superseded'));
     expect(flagged).toHaveLength(1);
     expect(flagged[0]?.message).toContain('Build the storage layer');
@@ -97,9 +145,107 @@ describe('recital plan import --dry-run', () => {
 
 describe('parseHours', () => {
   it('reads hours per weekday, minutes, and groups', () => {
-    expect(parseHours('mon=2,tue=1.5,sat=90m')).toEqual({ mon: 120, tue: 90, wed: 0, thu: 0, fri: 0, sat: 90, sun: 0 });
-    expect(parseHours('weekdays=2,weekend=4')).toEqual({ mon: 120, tue: 120, wed: 120, thu: 120, fri: 120, sat: 240, sun: 240 });
+    expect(parseHours('mon=2,tue=1.5,sat=90m')).toEqual({
+      mon: 120,
+      tue: 90,
+      wed: 0,
+      thu: 0,
+      fri: 0,
+      sat: 90,
+      sun: 0,
+    });
+    expect(parseHours('weekdays=2,weekend=4')).toEqual({
+      mon: 120,
+      tue: 120,
+      wed: 120,
+      thu: 120,
+      fri: 120,
+      sat: 240,
+      sun: 240,
+    });
     expect(() => parseHours('monday=2')).toThrow(/cannot read "monday=2"/);
     expect(() => parseHours('mon=25')).toThrow();
+  });
+});
+
+describe('recital project, plan and schedule against a real server', () => {
+  let server: { url: string; close(): Promise<void> };
+  let env: Record<string, string>;
+  let dir: string;
+  const run = (argv: string[]) =>
+    runInProcess(argv, { env, fetch: globalThis.fetch, configDir: dir, cwd: dir });
+
+  beforeAll(async () => {
+    const { startTestServer } = await import('../../test/helpers/server.js');
+    const { signUpWithToken } = await import('../../test/helpers/users.js');
+    server = await startTestServer();
+    const user = await signUpWithToken(server.url, { timeZone: 'Asia/Kolkata' });
+    env = { RECITAL_URL: server.url, RECITAL_TOKEN: user.token };
+    dir = await mkdtemp(join(tmpdir(), 'recital-plan-it-'));
+  });
+  afterAll(async () => {
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('creates a project, imports two versions, shows the diff, and schedules it', async () => {
+    expect((await run(['workspace', 'create', 'Side project', '--slug', 'side'])).exitCode).toBe(0);
+    const created = await run(['project', 'create', 'Beta', '--workspace', 'side', '--json']);
+    expect(created.exitCode, created.stderr).toBe(0);
+    const project = JSON.parse(created.stdout) as { slug: string };
+    await writeFile(join(dir, 'plan.md'), '# Beta\n\n## Week 1\n- [ ] Sign-up (2h)\n- [ ] Billing (3h)\n');
+    const first = await run(['plan', 'import', 'plan.md', '--project', project.slug]);
+    expect(first.stdout).toBe('Imported plan.md as version 1 of "Beta": 2 tasks, 0 warnings.\n');
+    await writeFile(
+      join(dir, 'plan.md'),
+      '# Beta\n\n## Week 1\n- [ ] Sign-up (2h)\n- [ ] Billing (5h)\n- [ ] Onboarding email (1h)\n',
+    );
+    const second = await run([
+      'plan',
+      'import',
+      'plan.md',
+      '--project',
+      project.slug,
+      '--reason',
+      'billing is bigger',
+    ]);
+    expect(second.stdout).toContain('version 2');
+    const diff = await run(['plan', 'diff', '--project', project.slug]);
+    expect(diff.stdout).toContain('v1 → v2: +1 added, -0 removed');
+    expect(diff.stdout).toContain('+ Onboarding email');
+    const versions = await run(['plan', 'versions', '--project', project.slug]);
+    expect(versions.stdout.split('\n')[0]).toMatch(/^v2 .*billing is bigger$/);
+    const schedule = await run([
+      'schedule',
+      '--project',
+      project.slug,
+      '--hours',
+      'weekdays=2',
+      '--start',
+      '2026-12-07',
+      '--launch',
+      '2026-12-11',
+    ]);
+    expect(schedule.exitCode, schedule.stderr).toBe(0);
+    expect(schedule.stdout).toContain('Schedule from 2026-12-07 (Asia/Kolkata), plan v2:');
+    expect(schedule.stdout).toContain('2026-12-07  2h of 2h');
+    expect(schedule.stdout).toMatch(/Week 1: due 2026-12-11, needs 8h of 10h available: holds/);
+    const tight = await run([
+      'schedule',
+      '--project',
+      project.slug,
+      '--hours',
+      'weekdays=1',
+      '--start',
+      '2026-12-07',
+      '--launch',
+      '2026-12-08',
+      '--json',
+    ]);
+    const result = JSON.parse(tight.stdout) as {
+      checkpoints: Array<{ feasible: boolean; cutLine: string[]; earliestFeasibleDate: string }>;
+    };
+    expect(result.checkpoints[0]?.feasible).toBe(false);
+    expect(result.checkpoints[0]?.cutLine.length).toBeGreaterThan(0);
   });
 });

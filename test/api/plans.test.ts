@@ -10,7 +10,9 @@ import {
   importPlan,
   listPlanVersions,
   listProjects,
+  compileProjectSchedule,
 } from '../../src/contracts/index.js';
+import { fixedClock } from '../../src/core/time/clock.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { expectApiError } from '../helpers/expect-error.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -48,8 +50,9 @@ describeEachDialect('projects and plan versions', (dialect) => {
   let projectId: string;
   let workspaceId: string;
   beforeAll(async () => {
-    server = await startTestServer({ dialect });
-    builder = await signUpWithToken(server.url);
+    // Sunday evening in Los Angeles: Monday 2026-11-02 is the first full workday after DST ends.
+    server = await startTestServer({ dialect, clock: fixedClock(new Date('2026-11-02T04:00:00Z')) });
+    builder = await signUpWithToken(server.url, { timeZone: 'America/Los_Angeles' });
     workspaceId = (await builder.client.call(createWorkspace, { body: { name: 'My launch' } })).id;
     projectId = (
       await builder.client.call(createProject, { params: { workspaceId }, body: { name: 'Beta launch' } })
@@ -174,6 +177,41 @@ describeEachDialect('projects and plan versions', (dialect) => {
       stranger.client.call(importPlan, { params: { projectId }, body: { text: V1 } }),
       'projects.not_found',
       404,
+    );
+  });
+
+  it("compiles the current plan into the builder's hours and keeps them when asked", async () => {
+    await expectApiError(
+      builder.client.call(compileProjectSchedule, { params: { projectId }, body: {} }),
+      'schedule.no_hours',
+      400,
+    );
+    const minutesPerWeekday = { mon: 120, tue: 120, wed: 120, thu: 120, fri: 120, sat: 300, sun: 0 };
+    const schedule = await builder.client.call(compileProjectSchedule, {
+      params: { projectId },
+      body: { minutesPerWeekday, launchDate: '2026-11-06', save: true },
+    });
+    expect(schedule).toMatchObject({
+      timeZone: 'America/Los_Angeles',
+      startDate: '2026-11-01',
+      planVersion: 2,
+    });
+    // Open work in v2: users table 30m (the schema's own 2h is carried by its subtask), privacy 1h, landing 4h.
+    const scheduled = schedule.days.flatMap((d) => d.items).reduce((sum, item) => sum + item.minutes, 0);
+    expect(scheduled).toBe(330);
+    expect(schedule.days[0]?.date).toBe('2026-11-02');
+    const last = schedule.checkpoints.at(-1);
+    expect(last?.dueDate).toBe('2026-11-06');
+    expect(last?.dueAt).toBe('2026-11-07T08:00:00.000Z');
+    const again = await builder.client.call(compileProjectSchedule, { params: { projectId }, body: {} });
+    expect(again.days).toEqual(schedule.days);
+    await expectApiError(
+      builder.client.call(compileProjectSchedule, {
+        params: { projectId },
+        body: { minutesPerWeekday: { ...minutesPerWeekday, mon: 2000 } },
+      }),
+      'request.invalid',
+      400,
     );
   });
 });

@@ -77,7 +77,9 @@ function estimatesFromTitles(plan: ImportedPlan): ImportedPlan {
   const tasks = plan.tasks.map((task) => {
     if (task.estimateMinutes !== null) return task;
     const { estimate, rest } = placedEstimate(task.title);
-    return estimate === null ? task : { ...task, estimateMinutes: estimate, title: rest.replace(/\s+/g, ' ').trim() };
+    return estimate === null
+      ? task
+      : { ...task, estimateMinutes: estimate, title: rest.replace(/\s+/g, ' ').trim() };
   });
   return { ...plan, tasks };
 }
