@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { importDecision } from '../contracts/decisions.contract.js';
 import {
   diffPlanVersions,
   getCurrentPlan,
@@ -144,10 +145,7 @@ async function importCommand(context: CommandContext, file: string, options: Imp
     const linked = decisions.length > 0 ? linkDecisions(plan, decisions) : { plan, warnings: [] };
     const result = {
       ...linked.plan,
-      warnings: [
-        ...linked.plan.warnings,
-        ...linked.warnings.filter((w) => !linked.plan.warnings.includes(w)),
-      ],
+      warnings: [...linked.plan.warnings, ...linked.warnings],
     };
     context.out.result(dryRunDocument(result, decisions), () => formatPlan(result, fileName));
     return;
@@ -159,6 +157,11 @@ async function importCommand(context: CommandContext, file: string, options: Imp
     });
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
+  // Decisions first, so the new plan version is linked to them.
+  for (const file of options.decisions ?? []) {
+    const record = { text: await readText(context, file), fileName: path.basename(file) };
+    await api.call(importDecision, { params: { projectId: project.id }, body: record });
+  }
   const body = {
     text,
     fileName,

@@ -5,6 +5,7 @@ import type { CliDeps } from './context.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, formatError } from './errors.js';
 import { examples } from './help.js';
 import { registerServerCommands } from './server.commands.js';
+import { registerDecisionCommands } from './decision.commands.js';
 import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
@@ -48,6 +49,7 @@ export function createProgram(deps: CliDeps): Command {
   registerProjectCommands(program, deps);
   registerPlanCommands(program, deps);
   registerScheduleCommands(program, deps);
+  registerDecisionCommands(program, deps);
   return program;
 }
 

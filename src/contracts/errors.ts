@@ -60,6 +60,7 @@ export const ERRORS = {
     status: 400,
     message: 'Say how many minutes you can work on each weekday (minutesPerWeekday) to get a schedule.',
   },
+  'decisions.invalid': { status: 422, message: 'The decision record could not be imported.' },
   'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   'service.unavailable': { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

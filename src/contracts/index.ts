@@ -8,3 +8,4 @@ export * from './client.js';
 export * from './plans.contract.js';
 export * from './projects.contract.js';
 export * from './schedule.contract.js';
+export * from './decisions.contract.js';

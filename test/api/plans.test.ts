@@ -11,6 +11,8 @@ import {
   listPlanVersions,
   listProjects,
   compileProjectSchedule,
+  importDecision,
+  listDecisions,
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { describeEachDialect } from '../helpers/dialects.js';
@@ -212,6 +214,41 @@ describeEachDialect('projects and plan versions', (dialect) => {
       }),
       'request.invalid',
       400,
+    );
+  });
+
+  it('keeps decision records, links tasks to them, and flags open tasks on a superseded one', async () => {
+    const adr =
+      '# 3. Store sessions in Redis\n\n## Status\n\nSuperseded by ADR-0004\n\n## Context\n\nSessions.\n\n## Decision\n\nUse Redis.\n\n## Consequences\n\nAnother service.\n';
+    const imported = await builder.client.call(importDecision, {
+      params: { projectId },
+      body: { text: adr, fileName: '0003-sessions-in-redis.md' },
+    });
+    expect(imported.decision).toMatchObject({
+      id: 'ADR-0003',
+      status: 'superseded',
+      supersededBy: ['ADR-0004'],
+    });
+    const plan = V2.replace(
+      '- [ ] Write the privacy policy (1h)',
+      '- [ ] Wire sessions as ADR-0003 says (1h)',
+    );
+    const { version } = await builder.client.call(importPlan, {
+      params: { projectId },
+      body: { text: plan, fileName: 'ROADMAP.md' },
+    });
+    const sessions = version.tasks.find((t) => t.title.startsWith('Wire sessions'));
+    expect(sessions?.decisionRefs).toEqual(['ADR-0003']);
+    expect(version.warnings.some((w) => w.message.includes('superseded by ADR-0004'))).toBe(true);
+    const listed = await builder.client.call(listDecisions, { params: { projectId } });
+    expect(listed.decisions.map((d) => d.id)).toEqual(['ADR-0003']);
+    expect(listed.flagged).toEqual([
+      expect.objectContaining({ taskId: sessions?.id, decisionId: 'ADR-0003', reason: 'superseded' }),
+    ]);
+    await expectApiError(
+      builder.client.call(importDecision, { params: { projectId }, body: { text: '   ' } }),
+      'decisions.invalid',
+      422,
     );
   });
 });

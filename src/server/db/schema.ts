@@ -16,6 +16,7 @@ export interface Database {
   projects: ProjectsTable;
   plan_versions: PlanVersionsTable;
   plan_tasks: PlanTasksTable;
+  decisions: DecisionsTable;
 }
 
 export interface UsersTable {
@@ -145,5 +146,19 @@ export interface PlanTasksTable {
   position: number;
   added_in_version: number;
   removed_in_version: number | null;
+  updated_at: string;
+}
+
+export interface DecisionsTable {
+  project_id: string;
+  decision_id: string;
+  title: string;
+  status: string | null;
+  /** The imported DecisionRecord. */
+  record_json: string;
+  source_name: string | null;
+  source_text: string;
+  imported_by: string;
+  created_at: string;
   updated_at: string;
 }

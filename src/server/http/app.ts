@@ -4,6 +4,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { decisionsRoutes } from '../modules/decisions/decisions.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.js';
 import { plansRoutes } from '../modules/plans/plans.routes.js';
@@ -59,6 +60,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   projectsRoutes(app, deps, routeOptions);
   plansRoutes(app, deps, routeOptions);
   scheduleRoutes(app, deps, routeOptions);
+  decisionsRoutes(app, deps, routeOptions);
 
   const serveIndex = await registerWebApp(
     app,

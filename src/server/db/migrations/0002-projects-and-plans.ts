@@ -63,4 +63,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', instant, (c) => c.notNull())
     .addPrimaryKeyConstraint('plan_tasks_pk', ['project_id', 'task_id'])
     .execute();
+
+  // Decision records of a project, by their stable id; importing the same id again updates it.
+  await db.schema
+    .createTable('decisions')
+    .addColumn('project_id', 'text', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+    .addColumn('decision_id', 'text', (c) => c.notNull())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('status', 'text')
+    .addColumn('record_json', 'text', (c) => c.notNull())
+    .addColumn('source_name', 'text')
+    .addColumn('source_text', 'text', (c) => c.notNull())
+    .addColumn('imported_by', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('created_at', instant, (c) => c.notNull())
+    .addColumn('updated_at', instant, (c) => c.notNull())
+    .addPrimaryKeyConstraint('decisions_pk', ['project_id', 'decision_id'])
+    .execute();
 }

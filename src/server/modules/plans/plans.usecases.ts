@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { ImportPlanBody, PlanVersion, PlanVersionSummary } from '../../../contracts/plans.contract.js';
 import { canChangePlan } from '../../../core/access/project-policy.js';
+import { linkDecisions } from '../../../core/decisions/decision-links.js';
 import { importPlan as parsePlan } from '../../../core/plans/import-plan.js';
 import { type ImportedPlan, PlanImportError, type PlanTask } from '../../../core/plans/plan.model.js';
 import {
@@ -19,6 +20,7 @@ import { enforce } from '../../shared/access.js';
 import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
+import { projectDecisions } from '../decisions/decisions.repository.js';
 import { lockProject, setCurrentVersion } from '../projects/projects.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { presentVersion, presentVersionSummary } from './plans.presenters.js';
@@ -76,6 +78,18 @@ function nextVersion(
   return { plan: { ...next, tasks, checkpoints }, diff: diffPlans(previous.tasks, next.tasks, matches) };
 }
 
+/** Link tasks to the project's decision records; flags for superseded ones join the warnings. */
+async function withDecisions(
+  db: Kysely<Database>,
+  projectId: string,
+  plan: ImportedPlan,
+): Promise<ImportedPlan> {
+  const decisions = await projectDecisions(db, projectId);
+  if (decisions.length === 0) return plan;
+  const linked = linkDecisions(plan, decisions);
+  return { ...linked.plan, warnings: [...linked.plan.warnings, ...linked.warnings] };
+}
+
 function liveRow(projectId: string, version: number, at: string) {
   return (task: PlanTask, position: number) => {
     const estimate = task.estimateMinutes;
@@ -122,7 +136,9 @@ export async function importPlanVersion(
         .where('id', '=', projectId)
         .executeTakeFirstOrThrow()
     ).current_version;
-    const { plan, diff } = nextVersion(await currentPlan(trx, projectId, fresh), parsed);
+    const versioned = nextVersion(await currentPlan(trx, projectId, fresh), parsed);
+    const plan = await withDecisions(trx, projectId, versioned.plan);
+    const { diff } = versioned;
     const now = deps.clock.now();
     const row: repo.PlanVersionRow = {
       id: newId(),
