@@ -4,6 +4,7 @@ import type { Clock } from '../core/time/clock.js';
 import type { AppConfig } from './config/app-config.js';
 import type { Database } from './db/schema.js';
 import type { Dialect } from './db/database.js';
+import type { PlanParser } from './modules/plans/plan-parser.js';
 
 /** Everything the use cases may touch, built once at start and passed by name. */
 export interface Deps {
@@ -12,6 +13,8 @@ export interface Deps {
   clock: Clock;
   logger: Logger;
   config: AppConfig;
+  /** Reads imported plans off the event loop. */
+  planParser: PlanParser;
 }
 
 /** Who is acting: a signed-in browser session or a personal API token. */

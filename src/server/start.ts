@@ -11,6 +11,7 @@ import type { Deps } from './deps.js';
 import { buildApp } from './http/app.js';
 import { createLogger } from './http/logger.js';
 import { packageRoot } from './http/web.js';
+import { createWorkerPlanParser } from './modules/plans/plan-parser.js';
 
 export interface RunningServer {
   url: string;
@@ -59,7 +60,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await handle.close();
     throw error;
   }
+  const planParser = createWorkerPlanParser({ timeoutMs: config.plans.parseTimeoutMs });
   const deps: Deps = {
+    planParser,
     db: handle.db,
     dialect: handle.dialect,
     clock: options.clock ?? systemClock,
@@ -81,6 +84,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const close = () =>
     (closing ??= (async () => {
       await app.close();
+      await planParser.close();
       await handle.close();
     })());
   if (options.handleSignals) {

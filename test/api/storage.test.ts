@@ -7,6 +7,7 @@ import { migrateToLatest, migrationStatus } from '../../src/server/db/migrator.j
 import { migrations } from '../../src/server/db/migrations/registry.js';
 import { buildApp } from '../../src/server/http/app.js';
 import { createLogger } from '../../src/server/http/logger.js';
+import { createWorkerPlanParser } from '../../src/server/modules/plans/plan-parser.js';
 import { createTestStorage, describeEachDialect, type TestStorage } from '../helpers/dialects.js';
 
 describeEachDialect('storage', (dialect) => {
@@ -82,6 +83,7 @@ describeEachDialect('storage', (dialect) => {
       clock: fixedClock(new Date()),
       logger: createLogger({ level: 'silent' }),
       config,
+      planParser: createWorkerPlanParser({ timeoutMs: 5000 }),
     });
     try {
       const pending = await app.inject({ method: 'GET', url: '/readyz' });

@@ -1,6 +1,7 @@
 import { accountsConfig } from '../modules/accounts/accounts.config.js';
 import { dbConfig } from '../db/db.config.js';
 import { httpConfig } from '../http/http.config.js';
+import { plansConfig } from '../modules/plans/plans.config.js';
 import { type LoadedConfig, loadConfig } from './config.js';
 
 /** Every section of configuration, each declared beside the module that reads it. */
@@ -8,6 +9,7 @@ export const configSections = {
   http: httpConfig,
   db: dbConfig,
   accounts: accountsConfig,
+  plans: plansConfig,
 };
 
 export type AppConfig = LoadedConfig<typeof configSections>;

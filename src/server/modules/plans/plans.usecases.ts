@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { ImportPlanBody, PlanVersion, PlanVersionSummary } from '../../../contracts/plans.contract.js';
 import { canChangePlan } from '../../../core/access/project-policy.js';
 import { linkDecisions } from '../../../core/decisions/decision-links.js';
-import { importPlan as parsePlan } from '../../../core/plans/import-plan.js';
 import { type ImportedPlan, PlanImportError, type PlanTask } from '../../../core/plans/plan.model.js';
 import {
   carryOver,
@@ -23,19 +22,26 @@ import { newId } from '../../shared/secrets.js';
 import { projectDecisions } from '../decisions/decisions.repository.js';
 import { lockProject, setCurrentVersion } from '../projects/projects.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
+import { type PlanParser, PlanParseTimeout } from './plan-parser.js';
 import { presentVersion, presentVersionSummary } from './plans.presenters.js';
 import * as repo from './plans.repository.js';
 
-function parse(input: z.output<typeof ImportPlanBody>): ImportedPlan {
+async function parse(parser: PlanParser, input: z.output<typeof ImportPlanBody>): Promise<ImportedPlan> {
+  const file = input.fileName ?? 'the plan';
   try {
-    return parsePlan({
+    return await parser.parse({
       text: input.text,
       ...(input.fileName ? { fileName: input.fileName } : {}),
       ...(input.format ? { format: input.format } : {}),
     });
   } catch (error) {
+    if (error instanceof PlanParseTimeout) {
+      throw new AppError('plans.invalid', {
+        message: `${file}: ${error.message} Split the plan into smaller files, or remove pasted logs and data.`,
+        cause: error,
+      });
+    }
     if (!(error instanceof PlanImportError)) throw error;
-    const file = input.fileName ?? 'the plan';
     const where = error.location.line === null ? file : `${file}:${error.location.line}`;
     throw new AppError('plans.invalid', {
       message: `${where}: ${error.message} ${error.hint}`,
@@ -116,12 +122,12 @@ function liveRow(projectId: string, version: number, at: string) {
  * task list, all in one transaction. With `dryRun` nothing is written.
  */
 export async function importPlanVersion(
-  deps: Pick<Deps, 'db' | 'clock' | 'dialect'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'dialect' | 'planParser'>,
   actor: Actor,
   projectId: string,
   input: z.output<typeof ImportPlanBody>,
 ): Promise<{ version: PlanVersion; saved: boolean }> {
-  const parsed = parse(input);
+  const parsed = await parse(deps.planParser, input);
   return deps.db.transaction().execute(async (trx) => {
     const { project, roles } = await requireProject(trx, projectId, actor);
     enforce(
