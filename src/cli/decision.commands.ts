@@ -17,20 +17,20 @@ export function registerDecisionCommands(program: Command, deps: CliDeps): void 
     .command('import')
     .description('Import decision records; importing the same id again updates it.')
     .argument('<files...>', 'decision record files (.md)')
-    .requiredOption('--project <project>', 'the project id or slug')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
     .addHelpText('after', examples(['recital decision import docs/adr/*.md --project beta']))
     .action(action(deps, importFiles));
   decision
     .command('list')
     .description("The project's decisions, and open tasks built on superseded ones.")
-    .requiredOption('--project <project>', 'the project id or slug')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
     .action(action(deps, list));
 }
 
 async function importFiles(
   context: CommandContext,
   files: string[],
-  options: { project: string },
+  options: { project?: string },
 ): Promise<void> {
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
@@ -71,7 +71,7 @@ const COLUMNS: Column<{ id: string; status: string | null; title: string; supers
   { header: 'SUPERSEDED BY', value: (d) => d.supersededBy.join(', ') || '-' },
 ];
 
-async function list(context: CommandContext, options: { project: string }): Promise<void> {
+async function list(context: CommandContext, options: { project?: string }): Promise<void> {
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
   const result = await api.call(listDecisions, { params: { projectId: project.id } });

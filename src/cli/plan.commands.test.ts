@@ -110,14 +110,14 @@ describe('recital plan import --dry-run', () => {
     );
   });
 
-  it('needs --project unless it is a dry run', async () => {
-    const result = await runInProcess([
-      'plan',
-      'import',
-      join(FIXTURES, 'kiro-tasks-nested-optional-tests-no-final-newline.md'),
-    ]);
-    expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('--project is required');
+  it('needs a server unless it is a dry run', async () => {
+    const result = await runInProcess(
+      ['plan', 'import', join(FIXTURES, 'kiro-tasks-nested-optional-tests-no-final-newline.md')],
+      { configDir: dir },
+    );
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('not logged in');
+    expect(result.stderr).toContain('recital login');
   });
 
   it('links decision records and flags open tasks built on a superseded one', async () => {
@@ -213,7 +213,8 @@ describe('recital project, plan and schedule against a real server', () => {
     const diff = await run(['plan', 'diff', '--project', project.slug]);
     expect(diff.stdout).toContain('v1 → v2: +1 added, -0 removed');
     expect(diff.stdout).toContain('+ Onboarding email');
-    const versions = await run(['plan', 'versions', '--project', project.slug]);
+    // With one project, --project may be left out.
+    const versions = await run(['plan', 'versions']);
     expect(versions.stdout.split('\n')[0]).toMatch(/^v2 .*billing is bigger$/);
     const schedule = await run([
       'schedule',

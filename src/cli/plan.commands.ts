@@ -37,7 +37,10 @@ export function registerPlanCommands(program: Command, deps: CliDeps): void {
       'Import a plan file (Markdown roadmap, Task Master tasks.json, spec-kit or Kiro tasks.md, GSD roadmap).',
     )
     .argument('<file>', 'the plan file')
-    .option('--project <project>', 'the project id or slug (not needed with --dry-run)')
+    .option(
+      '--project <project>',
+      'the project id or slug (default: your only project; not used with --dry-run)',
+    )
     .addOption(
       new Option('--format <format>', 'skip detection and read the file as this format').choices(
         PLAN_FORMATS,
@@ -59,19 +62,19 @@ export function registerPlanCommands(program: Command, deps: CliDeps): void {
   plan
     .command('show')
     .description("The project's current plan.")
-    .requiredOption('--project <project>', 'the project id or slug')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
     .action(action(deps, show));
 
   plan
     .command('versions')
     .description('Every version of the plan, newest first.')
-    .requiredOption('--project <project>', 'the project id or slug')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
     .action(action(deps, versions));
 
   plan
     .command('diff')
     .description('What changed between two versions (default: the last two).')
-    .requiredOption('--project <project>', 'the project id or slug')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
     .option('--from <n>', 'older version number')
     .option('--to <n>', 'newer version number')
     .action(action(deps, diff));
@@ -150,11 +153,6 @@ async function importCommand(context: CommandContext, file: string, options: Imp
     context.out.result(dryRunDocument(result, decisions), () => formatPlan(result, fileName));
     return;
   }
-  if (!options.project)
-    throw new CliError('--project is required to import into Recital', {
-      hint: 'add --project <id or slug>, or --dry-run to only check the file',
-      exitCode: 2,
-    });
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
   // Decisions first, so the new plan version is linked to them.
@@ -178,7 +176,7 @@ async function importCommand(context: CommandContext, file: string, options: Imp
   });
 }
 
-async function show(context: CommandContext, options: { project: string }): Promise<void> {
+async function show(context: CommandContext, options: { project?: string }): Promise<void> {
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
   const version = await api.call(getCurrentPlan, { params: { projectId: project.id } });
@@ -193,7 +191,7 @@ async function show(context: CommandContext, options: { project: string }): Prom
   context.out.result(version, () => formatPlan(asPlan, `${project.slug} v${version.number}`));
 }
 
-async function versions(context: CommandContext, options: { project: string }): Promise<void> {
+async function versions(context: CommandContext, options: { project?: string }): Promise<void> {
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
   const result = await api.call(listPlanVersions, { params: { projectId: project.id } });
@@ -210,7 +208,7 @@ async function versions(context: CommandContext, options: { project: string }): 
 
 async function diff(
   context: CommandContext,
-  options: { project: string; from?: string; to?: string },
+  options: { project?: string; from?: string; to?: string },
 ): Promise<void> {
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);

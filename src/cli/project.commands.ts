@@ -34,25 +34,42 @@ export function registerProjectCommands(program: Command, deps: CliDeps): void {
     .action(action(deps, show));
 }
 
-/** A project by id, or by slug across the workspaces you belong to (refused when ambiguous). */
-export async function resolveProject(api: ApiClient, reference: string): Promise<Project> {
+/**
+ * A project by id, or by slug across the workspaces you belong to (refused when ambiguous); with no
+ * reference, your only project.
+ */
+export async function resolveProject(api: ApiClient, reference: string | undefined): Promise<Project> {
+  if (reference === undefined) return onlyProject(api);
   try {
     return await api.call(getProject, { params: { projectId: reference } });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 404) throw error;
   }
-  const { workspaces } = await api.call(listWorkspaces, {});
-  const matches: Project[] = [];
-  for (const workspace of workspaces) {
-    const { projects } = await api.call(listProjects, { params: { workspaceId: workspace.id } });
-    matches.push(...projects.filter((project) => project.slug === reference));
-  }
+  const matches = (await allProjects(api)).filter((project) => project.slug === reference);
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0)
     throw new CliError(`no project "${reference}"`, { hint: 'run `recital project list` to see yours' });
   throw new CliError(`"${reference}" names ${matches.length} projects in different workspaces`, {
     hint: 'use the project id from `recital project list`',
   });
+}
+
+async function allProjects(api: ApiClient): Promise<Project[]> {
+  const { workspaces } = await api.call(listWorkspaces, {});
+  const projects: Project[] = [];
+  for (const workspace of workspaces)
+    projects.push(...(await api.call(listProjects, { params: { workspaceId: workspace.id } })).projects);
+  return projects;
+}
+
+async function onlyProject(api: ApiClient): Promise<Project> {
+  const projects = await allProjects(api);
+  if (projects.length === 1) return projects[0]!;
+  const hint =
+    projects.length === 0
+      ? 'create one with `recital project create <name> --workspace <ws>`'
+      : `you have ${projects.length} projects: add --project <slug> (see \`recital project list\`)`;
+  throw new CliError('which project?', { hint, exitCode: 2 });
 }
 
 const COLUMNS: Column<Project>[] = [
@@ -84,12 +101,13 @@ async function create(
 
 async function list(context: CommandContext, options: { workspace?: string }): Promise<void> {
   const { api } = await context.session();
-  const workspaces = options.workspace
-    ? [await resolveWorkspace(api, options.workspace)]
-    : (await api.call(listWorkspaces, {})).workspaces;
-  const projects: Project[] = [];
-  for (const workspace of workspaces)
-    projects.push(...(await api.call(listProjects, { params: { workspaceId: workspace.id } })).projects);
+  const projects = options.workspace
+    ? (
+        await api.call(listProjects, {
+          params: { workspaceId: (await resolveWorkspace(api, options.workspace)).id },
+        })
+      ).projects
+    : await allProjects(api);
   context.out.result({ projects }, () =>
     projects.length === 0
       ? 'No projects yet. Create one with `recital project create <name> --workspace <ws>`.\n'

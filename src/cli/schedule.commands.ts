@@ -49,7 +49,7 @@ export function registerScheduleCommands(program: Command, deps: CliDeps): void 
     .description(
       "Compile the project's current plan into your days, and say whether each checkpoint can hold.",
     )
-    .requiredOption('--project <project>', 'the project id or slug')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
     .option('--hours <spec>', 'your hours per weekday, e.g. mon=2,tue=2,wed=2,thu=2,fri=2,sat=5', parseHours)
     .option('--start <date>', 'first day to schedule (YYYY-MM-DD; default today where you live)')
     .option('--launch <date>', 'launch date: undated checkpoints are spread up to it')
@@ -69,7 +69,7 @@ export function registerScheduleCommands(program: Command, deps: CliDeps): void 
 }
 
 interface ScheduleOptions {
-  project: string;
+  project?: string;
   hours?: Record<Weekday, number>;
   start?: string;
   launch?: string;
