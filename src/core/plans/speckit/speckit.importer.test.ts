@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { planFixture, taskById } from '../../../../test/helpers/fixtures.js';
 import { PlanImportError } from '../plan.model.js';
-import type { ImportedPlan, PlanTask } from '../plan.model.js';
+import type { PlanTask } from '../plan.model.js';
 import { importSpecKit, looksLikeSpecKit } from './speckit.importer.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../../shared/fixtures/plans/${name}`, import.meta.url), 'utf8');
-const byId = (plan: ImportedPlan, id: string): PlanTask => {
-  const task = plan.tasks.find((candidate) => candidate.id === id);
-  if (!task) throw new Error(`no task ${id}`);
-  return task;
-};
+const fixture = planFixture;
+const byId = taskById;
 const ids = (tasks: readonly PlanTask[]): string[] => tasks.map((task) => task.id);
 const range = (from: number, to: number): string[] =>
   Array.from({ length: to - from + 1 }, (_, i) => `T${String(from + i).padStart(3, '0')}`);

@@ -1,16 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { planFixture, taskById } from '../../../../test/helpers/fixtures.js';
 import { PlanImportError } from '../plan.model.js';
 import type { ImportedPlan, PlanTask } from '../plan.model.js';
 import { importTaskMaster, importTaskMasterTag, looksLikeTaskMaster } from './taskmaster.importer.js';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../../shared/fixtures/plans/${name}`, import.meta.url), 'utf8');
-const byId = (plan: ImportedPlan, id: string): PlanTask => {
-  const task = plan.tasks.find((candidate) => candidate.id === id);
-  if (!task) throw new Error(`no task ${id}`);
-  return task;
-};
+const fixture = planFixture;
+const byId = taskById;
 const count = (plan: ImportedPlan, predicate: (task: PlanTask) => boolean): number =>
   plan.tasks.filter(predicate).length;
 const importError = (text: string): PlanImportError => {
