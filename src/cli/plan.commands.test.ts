@@ -231,6 +231,17 @@ describe('recital project, plan and schedule against a real server', () => {
     expect(schedule.stdout).toContain('Schedule from 2026-12-07 (Asia/Kolkata), plan v2:');
     expect(schedule.stdout).toContain('2026-12-07  2h of 2h');
     expect(schedule.stdout).toMatch(/Week 1: due 2026-12-11, needs 8h of 10h available: holds/);
+    const today = await run(['today']);
+    expect(today.stdout).toMatch(/^Today, \d{4}-\d{2}-\d{2} \(Asia\/Kolkata\)\nNext step: /);
+    const taskId = /\[([^\]]+)\]\n/.exec(today.stdout)?.[1] ?? 'missing';
+    expect((await run(['start', taskId])).stdout).toBe(`Started ${taskId}.\n`);
+    expect((await run(['checkin', 'Wired the form', '--minutes', '45', '--task', taskId])).stdout).toMatch(
+      /^Checked in \(45m\) for \d{4}-\d{2}-\d{2}\.\n$/,
+    );
+    expect((await run(['done', taskId])).stdout).toBe(`Done: ${taskId}.\n`);
+    const again = await run(['done', taskId]);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('already done');
     const tight = await run([
       'schedule',
       '--project',

@@ -9,6 +9,7 @@ import { registerDecisionCommands } from './decision.commands.js';
 import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
+import { registerTodayCommands } from './today.commands.js';
 import { registerWorkspaceCommands } from './workspace.commands.js';
 
 /**
@@ -50,6 +51,7 @@ export function createProgram(deps: CliDeps): Command {
   registerPlanCommands(program, deps);
   registerScheduleCommands(program, deps);
   registerDecisionCommands(program, deps);
+  registerTodayCommands(program, deps);
   return program;
 }
 

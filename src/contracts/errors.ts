@@ -61,6 +61,9 @@ export const ERRORS = {
     message: 'Say how many minutes you can work on each weekday (minutesPerWeekday) to get a schedule.',
   },
   'decisions.invalid': { status: 422, message: 'The decision record could not be imported.' },
+  'tasks.not_found': { status: 404, message: 'No such task in the current plan.' },
+  'tasks.already_done': { status: 409, message: 'This task is already done.' },
+  'tasks.not_builder': { status: 403, message: "Only the project's builder records their own work." },
   'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   'service.unavailable': { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

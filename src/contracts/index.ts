@@ -9,3 +9,4 @@ export * from './plans.contract.js';
 export * from './projects.contract.js';
 export * from './schedule.contract.js';
 export * from './decisions.contract.js';
+export * from './today.contract.js';

@@ -17,6 +17,7 @@ export interface Database {
   plan_versions: PlanVersionsTable;
   plan_tasks: PlanTasksTable;
   decisions: DecisionsTable;
+  evidence: EvidenceTable;
 }
 
 export interface UsersTable {
@@ -161,4 +162,23 @@ export interface DecisionsTable {
   imported_by: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface EvidenceTable {
+  id: string;
+  project_id: string;
+  user_id: string;
+  /** checkin | task_started | task_done | task_deferred (later: commit, pull_request, …) */
+  kind: string;
+  /** recital | git | github */
+  source: string;
+  at: string;
+  /** The builder's local date (YYYY-MM-DD) when it happened. */
+  local_date: string;
+  task_id: string | null;
+  minutes: number | null;
+  text: string | null;
+  ref: string | null;
+  dedup_key: string | null;
+  created_at: string;
 }

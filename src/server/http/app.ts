@@ -10,6 +10,7 @@ import { invitationsRoutes } from '../modules/invitations/invitations.routes.js'
 import { plansRoutes } from '../modules/plans/plans.routes.js';
 import { projectsRoutes } from '../modules/projects/projects.routes.js';
 import { scheduleRoutes } from '../modules/schedule/schedule.routes.js';
+import { todayRoutes } from '../modules/today/today.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.js';
 import { AppError } from '../shared/errors.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   plansRoutes(app, deps, routeOptions);
   scheduleRoutes(app, deps, routeOptions);
   decisionsRoutes(app, deps, routeOptions);
+  todayRoutes(app, deps, routeOptions);
 
   const serveIndex = await registerWebApp(
     app,

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-accounts-and-workspaces.js';
 import * as m0002 from './0002-projects-and-plans.js';
+import * as m0003 from './0003-evidence.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -9,4 +10,5 @@ import * as m0002 from './0002-projects-and-plans.js';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts-and-workspaces': m0001,
   '0002-projects-and-plans': m0002,
+  '0003-evidence': m0003,
 };
