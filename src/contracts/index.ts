@@ -10,3 +10,4 @@ export * from './projects.contract.js';
 export * from './schedule.contract.js';
 export * from './decisions.contract.js';
 export * from './today.contract.js';
+export * from './testing.contract.js';

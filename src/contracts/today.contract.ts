@@ -48,7 +48,12 @@ export const TaskParams = z.object({ projectId: Id, taskId: z.string().min(1).ma
 
 export const CheckInBody = z.strictObject({
   text: z.string().trim().min(1, 'Say in a few words what you did.').max(2000),
-  minutes: z.number().int().min(1).max(24 * 60).optional(),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
   taskId: z.string().max(200).optional(),
 });
 
@@ -60,7 +65,8 @@ export const getToday = endpoint({
   operationId: 'getToday',
   method: 'GET',
   path: '/api/v1/projects/:projectId/today',
-  summary: "Today in the builder's time zone: the next step, the planned tasks, minutes left, what was logged.",
+  summary:
+    "Today in the builder's time zone: the next step, the planned tasks, minutes left, what was logged.",
   tag: 'today',
   auth: 'required',
   params: ProjectParams,

@@ -12,6 +12,7 @@ import { buildApp } from './http/app.js';
 import { createLogger } from './http/logger.js';
 import { packageRoot } from './http/web.js';
 import { createWorkerPlanParser } from './modules/plans/plan-parser.js';
+import { movableClock } from './modules/testing/test-clock.js';
 
 export interface RunningServer {
   url: string;
@@ -61,16 +62,18 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   const planParser = createWorkerPlanParser({ timeoutMs: config.plans.parseTimeoutMs });
+  const testClock = config.testing.testClock ? movableClock(options.clock ?? systemClock) : undefined;
   const deps: Deps = {
     planParser,
     db: handle.db,
     dialect: handle.dialect,
-    clock: options.clock ?? systemClock,
+    clock: testClock ?? options.clock ?? systemClock,
     logger,
     config,
   };
   const app = await buildApp(deps, {
     version: packageVersion(),
+    ...(testClock ? { testClock } : {}),
     ...(options.webDir ? { webDir: options.webDir } : {}),
   });
   await app.listen({ port: config.http.port, host: config.http.host });

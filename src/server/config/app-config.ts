@@ -2,6 +2,7 @@ import { accountsConfig } from '../modules/accounts/accounts.config.js';
 import { dbConfig } from '../db/db.config.js';
 import { httpConfig } from '../http/http.config.js';
 import { plansConfig } from '../modules/plans/plans.config.js';
+import { testingConfig } from '../modules/testing/testing.config.js';
 import { type LoadedConfig, loadConfig } from './config.js';
 
 /** Every section of configuration, each declared beside the module that reads it. */
@@ -10,6 +11,7 @@ export const configSections = {
   db: dbConfig,
   accounts: accountsConfig,
   plans: plansConfig,
+  testing: testingConfig,
 };
 
 export type AppConfig = LoadedConfig<typeof configSections>;

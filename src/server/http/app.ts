@@ -10,6 +10,8 @@ import { invitationsRoutes } from '../modules/invitations/invitations.routes.js'
 import { plansRoutes } from '../modules/plans/plans.routes.js';
 import { projectsRoutes } from '../modules/projects/projects.routes.js';
 import { scheduleRoutes } from '../modules/schedule/schedule.routes.js';
+import type { MovableClock } from '../modules/testing/test-clock.js';
+import { testingRoutes } from '../modules/testing/testing.routes.js';
 import { todayRoutes } from '../modules/today/today.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   /** Overrides the built web app folder (default: dist/web in the package). */
   webDir?: string;
   version?: string;
+  /** Only with RECITAL_TEST_CLOCK: exposes POST /api/v1/test/clock. */
+  testClock?: MovableClock;
 }
 
 /**
@@ -63,6 +67,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   scheduleRoutes(app, deps, routeOptions);
   decisionsRoutes(app, deps, routeOptions);
   todayRoutes(app, deps, routeOptions);
+  if (options.testClock) testingRoutes(app, options.testClock, routeOptions);
 
   const serveIndex = await registerWebApp(
     app,

@@ -27,5 +27,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', instant, (c) => c.notNull())
     .addUniqueConstraint('evidence_project_dedup', ['project_id', 'dedup_key'])
     .execute();
-  await db.schema.createIndex('evidence_project_day').on('evidence').columns(['project_id', 'local_date']).execute();
+  await db.schema
+    .createIndex('evidence_project_day')
+    .on('evidence')
+    .columns(['project_id', 'local_date'])
+    .execute();
 }

@@ -12,11 +12,28 @@ export async function insertEvidence(db: Kysely<Database>, row: Insertable<Evide
     .execute();
 }
 
-export function evidenceOfDay(db: Kysely<Database>, projectId: string, localDate: string): Promise<EvidenceRow[]> {
-  return db.selectFrom('evidence').selectAll().where('project_id', '=', projectId).where('local_date', '=', localDate).orderBy('at').orderBy('id').execute();
+export function evidenceOfDay(
+  db: Kysely<Database>,
+  projectId: string,
+  localDate: string,
+): Promise<EvidenceRow[]> {
+  return db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('local_date', '=', localDate)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }
 
-export async function setTaskStatus(db: Kysely<Database>, projectId: string, taskId: string, status: 'in_progress' | 'done', at: string): Promise<number> {
+export async function setTaskStatus(
+  db: Kysely<Database>,
+  projectId: string,
+  taskId: string,
+  status: 'in_progress' | 'done',
+  at: string,
+): Promise<number> {
   const result = await db
     .updateTable('plan_tasks')
     .set({ status, updated_at: at })
@@ -28,5 +45,11 @@ export async function setTaskStatus(db: Kysely<Database>, projectId: string, tas
 }
 
 export function findLiveTask(db: Kysely<Database>, projectId: string, taskId: string) {
-  return db.selectFrom('plan_tasks').selectAll().where('project_id', '=', projectId).where('task_id', '=', taskId).where('removed_in_version', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('plan_tasks')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('task_id', '=', taskId)
+    .where('removed_in_version', 'is', null)
+    .executeTakeFirst();
 }

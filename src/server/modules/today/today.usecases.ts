@@ -14,7 +14,16 @@ import * as repo from './evidence.repository.js';
 type TodayDeps = Pick<Deps, 'db' | 'clock'>;
 
 function presentEvidence(row: repo.EvidenceRow): Evidence {
-  return { id: row.id, kind: row.kind, source: row.source, at: row.at, localDate: row.local_date, taskId: row.task_id, minutes: row.minutes, text: row.text };
+  return {
+    id: row.id,
+    kind: row.kind,
+    source: row.source,
+    at: row.at,
+    localDate: row.local_date,
+    taskId: row.task_id,
+    minutes: row.minutes,
+    text: row.text,
+  };
 }
 
 /** The first open leaf task whose dependencies are done, in plan order: the next step when there is no schedule. */
@@ -25,7 +34,10 @@ function firstUnblocked(plan: PlanVersion) {
     const status = byId.get(id)?.status;
     return status === 'todo' || status === 'in_progress';
   };
-  return plan.tasks.find((task) => !parents.has(task.id) && !task.optional && open(task.id) && task.dependsOn.every((dep) => !open(dep)));
+  return plan.tasks.find(
+    (task) =>
+      !parents.has(task.id) && !task.optional && open(task.id) && task.dependsOn.every((dep) => !open(dep)),
+  );
 }
 
 /**
@@ -40,10 +52,18 @@ export async function getToday(deps: TodayDeps, actor: Actor, projectId: string)
   const plan = await getPlanVersion(deps, actor, projectId, 'current');
   const titles = new Map(plan.tasks.map((task) => [task.id, task]));
   const evidence = (await repo.evidenceOfDay(deps.db, projectId, date)).map(presentEvidence);
-  const loggedMinutes = evidence.reduce((sum, item) => sum + (item.kind === 'checkin' ? (item.minutes ?? 0) : 0), 0);
+  const loggedMinutes = evidence.reduce(
+    (sum, item) => sum + (item.kind === 'checkin' ? (item.minutes ?? 0) : 0),
+    0,
+  );
   const toTask = (item: { taskId: string; minutes: number; chunk: number; chunks: number }) => {
     const task = titles.get(item.taskId);
-    return { ...item, title: task?.title ?? item.taskId, status: task?.status ?? 'todo', estimateMinutes: task?.estimateMinutes ?? null };
+    return {
+      ...item,
+      title: task?.title ?? item.taskId,
+      status: task?.status ?? 'todo',
+      estimateMinutes: task?.estimateMinutes ?? null,
+    };
   };
   let schedule;
   try {
@@ -51,8 +71,28 @@ export async function getToday(deps: TodayDeps, actor: Actor, projectId: string)
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'schedule.no_hours')) throw error;
     const next = firstUnblocked(plan);
-    const nextStep = next ? { taskId: next.id, title: next.title, status: next.status, minutes: 0, estimateMinutes: next.estimateMinutes, chunk: 1, chunks: 1 } : null;
-    return { date, timeZone: builder.time_zone, nextStep, planned: [], capacityMinutes: 0, loggedMinutes, minutesLeft: 0, evidence, needsHours: true };
+    const nextStep = next
+      ? {
+          taskId: next.id,
+          title: next.title,
+          status: next.status,
+          minutes: 0,
+          estimateMinutes: next.estimateMinutes,
+          chunk: 1,
+          chunks: 1,
+        }
+      : null;
+    return {
+      date,
+      timeZone: builder.time_zone,
+      nextStep,
+      planned: [],
+      capacityMinutes: 0,
+      loggedMinutes,
+      minutesLeft: 0,
+      evidence,
+      needsHours: true,
+    };
   }
   const today = schedule.days.find((day) => day.date === date);
   const planned = (today?.items ?? []).map(toTask);
@@ -94,7 +134,10 @@ async function record(deps: TodayDeps, actor: Actor, projectId: string, what: Re
     const now = deps.clock.now();
     if (what.taskId !== undefined) {
       const task = await repo.findLiveTask(trx, projectId, what.taskId);
-      if (!task) throw new AppError('tasks.not_found', { message: `There is no task "${what.taskId}" in the current plan. See the ids with \`recital plan show\`.` });
+      if (!task)
+        throw new AppError('tasks.not_found', {
+          message: `There is no task "${what.taskId}" in the current plan. See the ids with \`recital plan show\`.`,
+        });
       if (what.kind !== 'checkin' && task.status === 'done') throw new AppError('tasks.already_done');
       if (what.status) await repo.setTaskStatus(trx, projectId, what.taskId, what.status, now.toISOString());
     }
@@ -114,24 +157,57 @@ async function record(deps: TodayDeps, actor: Actor, projectId: string, what: Re
       created_at: now.toISOString(),
     };
     await repo.insertEvidence(trx, row);
-    await recordAudit(trx, { workspaceId: project.workspace_id, actorId: actor.userId, action: `evidence.${what.kind}`, subjectId: projectId, data: { taskId: what.taskId ?? null }, at: now });
+    await recordAudit(trx, {
+      workspaceId: project.workspace_id,
+      actorId: actor.userId,
+      action: `evidence.${what.kind}`,
+      subjectId: projectId,
+      data: { taskId: what.taskId ?? null },
+      at: now,
+    });
     return presentEvidence(row);
   });
 }
 
-export function checkIn(deps: TodayDeps, actor: Actor, projectId: string, body: z.output<typeof CheckInBody>): Promise<Evidence> {
-  return record(deps, actor, projectId, { kind: 'checkin', taskId: body.taskId, minutes: body.minutes, text: body.text });
+export function checkIn(
+  deps: TodayDeps,
+  actor: Actor,
+  projectId: string,
+  body: z.output<typeof CheckInBody>,
+): Promise<Evidence> {
+  return record(deps, actor, projectId, {
+    kind: 'checkin',
+    taskId: body.taskId,
+    minutes: body.minutes,
+    text: body.text,
+  });
 }
 
-export function startTask(deps: TodayDeps, actor: Actor, projectId: string, taskId: string): Promise<Evidence> {
+export function startTask(
+  deps: TodayDeps,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+): Promise<Evidence> {
   return record(deps, actor, projectId, { kind: 'task_started', taskId, status: 'in_progress' });
 }
 
-export function finishTask(deps: TodayDeps, actor: Actor, projectId: string, taskId: string): Promise<Evidence> {
+export function finishTask(
+  deps: TodayDeps,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+): Promise<Evidence> {
   return record(deps, actor, projectId, { kind: 'task_done', taskId, status: 'done' });
 }
 
 /** Not finished today: the reason is kept; the task stays open, so the schedule carries it forward. */
-export function deferTask(deps: TodayDeps, actor: Actor, projectId: string, taskId: string, reason: string): Promise<Evidence> {
+export function deferTask(
+  deps: TodayDeps,
+  actor: Actor,
+  projectId: string,
+  taskId: string,
+  reason: string,
+): Promise<Evidence> {
   return record(deps, actor, projectId, { kind: 'task_deferred', taskId, text: reason });
 }
