@@ -59,8 +59,15 @@ async function currentPlan(
 ): Promise<ImportedPlan | null> {
   if (version === null) return null;
   const row = await repo.findVersion(db, projectId, version);
-  if (!row) return null;
-  const plan = JSON.parse(row.plan_json) as ImportedPlan;
+  return row ? withLiveStatuses(db, projectId, JSON.parse(row.plan_json) as ImportedPlan) : null;
+}
+
+/** A stored plan with the statuses the builder has set since it was imported. */
+async function withLiveStatuses(
+  db: Kysely<Database>,
+  projectId: string,
+  plan: ImportedPlan,
+): Promise<ImportedPlan> {
   const live = new Map((await repo.listLiveTasks(db, projectId)).map((task) => [task.task_id, task.status]));
   return {
     ...plan,
@@ -213,15 +220,9 @@ export async function getPlanVersion(
   if (wanted === null) throw new AppError('plans.empty');
   const row = await repo.findVersion(deps.db, projectId, wanted);
   if (!row) throw new AppError('plans.version_not_found');
-  const plan =
-    number === 'current'
-      ? await currentPlan(deps.db, projectId, wanted)
-      : (JSON.parse(row.plan_json) as ImportedPlan);
-  return presentVersion(
-    row,
-    plan ?? (JSON.parse(row.plan_json) as ImportedPlan),
-    row.diff_json ? (JSON.parse(row.diff_json) as PlanDiff) : null,
-  );
+  const stored = JSON.parse(row.plan_json) as ImportedPlan;
+  const plan = number === 'current' ? await withLiveStatuses(deps.db, projectId, stored) : stored;
+  return presentVersion(row, plan, row.diff_json ? (JSON.parse(row.diff_json) as PlanDiff) : null);
 }
 
 /** The diff between any two stored versions, computed from their stored (carried) tasks. */
