@@ -107,12 +107,12 @@ function showedUpReason(shown: Extract<ShowUp, { qualified: true }>): string {
 
 function shortfall(index: LedgerIndex, shown: ShowUp): string {
   const rule = index.policy.showUp;
-  const need = [
-    rule.qualifyingKinds.length > 0 ? `a ${rule.qualifyingKinds.join(', ')}` : '',
-    Number.isFinite(rule.minMinutes) ? `${rule.minMinutes} minutes` : '',
-  ]
-    .filter(Boolean)
-    .join(' or ');
+  const options = [
+    ...rule.qualifyingKinds.map((kind) => `a ${kind}`),
+    ...(Number.isFinite(rule.minMinutes) ? [`${rule.minMinutes} minutes`] : []),
+  ];
+  const need =
+    options.length > 1 ? `${options.slice(0, -1).join(', ')} or ${options.at(-1)}` : (options[0] ?? '');
   if (shown.records.length === 0) return `no evidence (needs ${need})`;
   return `${count(shown.records.length, 'record')} with ${shown.minutes} minutes, short of ${need}`;
 }

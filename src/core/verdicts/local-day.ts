@@ -72,3 +72,8 @@ export function localDateOf(ms: number, timeZone: string): LocalDate {
 export function toIso(ms: number): Instant {
   return new Date(ms).toISOString();
 }
+
+/** Code-unit order, the same on every machine (unlike `localeCompare`). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
