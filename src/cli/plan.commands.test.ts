@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../test/helpers/server.js';
 import { parseHours } from './schedule.commands.js';
 import { runInProcess } from './testing.js';
 
@@ -169,7 +170,7 @@ describe('parseHours', () => {
 });
 
 describe('recital project, plan and schedule against a real server', () => {
-  let server: { url: string; close(): Promise<void> };
+  let server: TestServer;
   let env: Record<string, string>;
   let dir: string;
   const run = (argv: string[]) =>
@@ -242,6 +243,19 @@ describe('recital project, plan and schedule against a real server', () => {
     const again = await run(['done', taskId]);
     expect(again.exitCode).toBe(1);
     expect(again.stderr).toContain('already done');
+    const verified = await run(['ledger', 'verify']);
+    expect(verified.stdout).toMatch(/^The record holds: 1 entries, head #1 [0-9a-f]{16}…\n$/);
+    const exported = await run(['ledger', 'export']);
+    expect(JSON.parse(exported.stdout.trim())).toMatchObject({
+      seq: 1,
+      kind: 'plan.replanned',
+      payload: { version: 2, reason: 'billing is bigger' },
+    });
+    await server.deps.db.updateTable('ledger_entries').set({ actor_id: null }).execute();
+    const tampered = await run(['ledger', 'verify']);
+    expect(tampered.exitCode).toBe(1);
+    expect(tampered.stderr).toContain('has been altered');
+    expect(tampered.stderr).toContain('entry 1: hash_mismatch');
     const tight = await run([
       'schedule',
       '--project',

@@ -6,6 +6,7 @@ import { EXIT_OK, EXIT_USAGE, exitCodeOf, formatError } from './errors.js';
 import { examples } from './help.js';
 import { registerServerCommands } from './server.commands.js';
 import { registerDecisionCommands } from './decision.commands.js';
+import { registerLedgerCommands } from './ledger.commands.js';
 import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
@@ -52,6 +53,7 @@ export function createProgram(deps: CliDeps): Command {
   registerScheduleCommands(program, deps);
   registerDecisionCommands(program, deps);
   registerTodayCommands(program, deps);
+  registerLedgerCommands(program, deps);
   return program;
 }
 

@@ -11,3 +11,4 @@ export * from './schedule.contract.js';
 export * from './decisions.contract.js';
 export * from './today.contract.js';
 export * from './testing.contract.js';
+export * from './ledger.contract.js';

@@ -18,6 +18,7 @@ export interface Database {
   plan_tasks: PlanTasksTable;
   decisions: DecisionsTable;
   evidence: EvidenceTable;
+  ledger_entries: LedgerEntriesTable;
 }
 
 export interface UsersTable {
@@ -180,5 +181,17 @@ export interface EvidenceTable {
   text: string | null;
   ref: string | null;
   dedup_key: string | null;
+  created_at: string;
+}
+
+export interface LedgerEntriesTable {
+  project_id: string;
+  seq: number;
+  at: string;
+  kind: string;
+  actor_id: string | null;
+  payload_json: string;
+  prev_hash: string;
+  hash: string;
   created_at: string;
 }

@@ -7,6 +7,7 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { decisionsRoutes } from '../modules/decisions/decisions.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.js';
+import { ledgerRoutes } from '../modules/ledger/ledger.routes.js';
 import { plansRoutes } from '../modules/plans/plans.routes.js';
 import { projectsRoutes } from '../modules/projects/projects.routes.js';
 import { scheduleRoutes } from '../modules/schedule/schedule.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   scheduleRoutes(app, deps, routeOptions);
   decisionsRoutes(app, deps, routeOptions);
   todayRoutes(app, deps, routeOptions);
+  ledgerRoutes(app, deps, routeOptions);
   if (options.testClock) testingRoutes(app, options.testClock, routeOptions);
 
   const serveIndex = await registerWebApp(

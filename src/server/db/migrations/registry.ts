@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-accounts-and-workspaces.js';
 import * as m0002 from './0002-projects-and-plans.js';
 import * as m0003 from './0003-evidence.js';
+import * as m0004 from './0004-ledger.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -11,4 +12,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-accounts-and-workspaces': m0001,
   '0002-projects-and-plans': m0002,
   '0003-evidence': m0003,
+  '0004-ledger': m0004,
 };

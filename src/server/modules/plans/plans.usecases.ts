@@ -20,6 +20,7 @@ import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
 import { projectDecisions } from '../decisions/decisions.repository.js';
+import { appendLedger } from '../ledger/ledger.repository.js';
 import { lockProject, setCurrentVersion } from '../projects/projects.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { type PlanParser, PlanParseTimeout } from './plan-parser.js';
@@ -188,6 +189,25 @@ export async function importPlanVersion(
       scope: diff?.scope ?? null,
       reason: row.reason,
     };
+    if (diff) {
+      // A new version of a plan already in force is a re-plan: it goes on the project's record.
+      await appendLedger(trx, deps.dialect, {
+        projectId,
+        at: row.created_at,
+        kind: 'plan.replanned',
+        actorId: actor.userId,
+        payload: {
+          version: row.number,
+          reason: row.reason,
+          sourceSha256: row.source_sha256,
+          added: diff.added.length,
+          removed: diff.removed.length,
+          changed: diff.changed.length,
+          reestimated: diff.reestimated.length,
+          scopeDeltaMinutes: diff.scope.deltaMinutes,
+        },
+      });
+    }
     await recordAudit(trx, {
       workspaceId: project.workspace_id,
       actorId: actor.userId,
