@@ -3,6 +3,7 @@ import { dbConfig } from '../db/db.config.js';
 import { httpConfig } from '../http/http.config.js';
 import { plansConfig } from '../modules/plans/plans.config.js';
 import { testingConfig } from '../modules/testing/testing.config.js';
+import { outboundConfig } from '../shared/outbound.config.js';
 import { type LoadedConfig, loadConfig } from './config.js';
 
 /** Every section of configuration, each declared beside the module that reads it. */
@@ -12,6 +13,7 @@ export const configSections = {
   accounts: accountsConfig,
   plans: plansConfig,
   testing: testingConfig,
+  outbound: outboundConfig,
 };
 
 export type AppConfig = LoadedConfig<typeof configSections>;

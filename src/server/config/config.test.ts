@@ -32,4 +32,19 @@ describe('configuration', () => {
   it('treats empty values as unset', () => {
     expect(loadAppConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(4000);
   });
+
+  it('reads the outbound allow-list and refuses ranges that are not CIDRs', () => {
+    const config = loadAppConfig({
+      RECITAL_OUTBOUND_ALLOW_HOSTS: 'hooks.internal, ci.lan',
+      RECITAL_OUTBOUND_ALLOW_CIDRS: '10.20.0.0/16',
+    });
+    expect(config.outbound).toEqual({
+      allowHosts: ['hooks.internal', 'ci.lan'],
+      allowCidrs: ['10.20.0.0/16'],
+    });
+    expect(loadAppConfig({}).outbound).toEqual({ allowHosts: [], allowCidrs: [] });
+    expect(() => loadAppConfig({ RECITAL_OUTBOUND_ALLOW_CIDRS: '10.20.0.0/99' })).toThrow(
+      /RECITAL_OUTBOUND_ALLOW_CIDRS .*not a CIDR range/,
+    );
+  });
 });
