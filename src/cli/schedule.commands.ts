@@ -96,6 +96,12 @@ async function schedule(context: CommandContext, options: ScheduleOptions): Prom
   context.out.result(result, () => formatSchedule(result, titles));
 }
 
+/** The first few of a long list, then how many more (`--json` has them all). */
+function listSome(items: string[], shown = 8): string {
+  const more = items.length - shown;
+  return items.slice(0, shown).join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
 export function formatSchedule(result: ScheduleResponse, titles: Map<string, string>): string {
   const lines: string[] = [
     `Schedule from ${result.startDate} (${result.timeZone}), plan v${result.planVersion}:`,
@@ -120,7 +126,9 @@ export function formatSchedule(result: ScheduleResponse, titles: Map<string, str
     if (c.feasible === false) {
       lines.push(`    earliest date that holds: ${c.earliestFeasibleDate ?? 'beyond the horizon'}`);
       if (c.cutLine.length > 0)
-        lines.push(`    or defer: ${c.cutLine.map((id) => sanitize(titles.get(id) ?? id)).join('; ')}`);
+        lines.push(
+          `    or defer ${c.cutLine.length} tasks: ${listSome(c.cutLine.map((id) => sanitize(titles.get(id) ?? id)))}`,
+        );
     }
   }
   if (result.unscheduled.length > 0)

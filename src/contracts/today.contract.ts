@@ -34,6 +34,8 @@ export const TodaySchema = z
     /** The next smallest step: the first unblocked task scheduled for today (or next, when today is free). */
     nextStep: TodayTask.nullable(),
     planned: z.array(TodayTask),
+    /** The first day with planned work: today, or a later day when today is free. */
+    nextWorkDate: z.string().nullable(),
     capacityMinutes: z.number(),
     loggedMinutes: z.number(),
     minutesLeft: z.number(),

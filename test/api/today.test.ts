@@ -118,6 +118,17 @@ describeEachDialect('today', (dialect) => {
     expect(tomorrow.date).toBe('2026-12-01');
     expect(tomorrow.planned.map((t) => t.title)).toContain('Billing');
     expect(tomorrow.evidence).toEqual([]);
+    expect(tomorrow.nextWorkDate).toBe('2026-12-01');
+    // Saturday 5 December has no hours: nothing planned, the next step waits for Monday.
+    clock.advance(4 * 24 * 3_600_000);
+    const saturday = await builder.client.call(getToday, { params: { projectId } });
+    expect(saturday).toMatchObject({
+      date: '2026-12-05',
+      planned: [],
+      capacityMinutes: 0,
+      nextWorkDate: '2026-12-07',
+    });
+    expect(saturday.nextStep?.title).toBeTruthy();
   });
 
   it('lets only the builder record work, and refuses unknown tasks', async () => {
@@ -127,7 +138,7 @@ describeEachDialect('today', (dialect) => {
       body: { role: 'witness' },
     });
     await witness.client.call(acceptInvitation, { params: { token: invite.token } });
-    expect((await witness.client.call(getToday, { params: { projectId } })).date).toBe('2026-12-01');
+    expect((await witness.client.call(getToday, { params: { projectId } })).date).toBe('2026-12-05');
     await expectApiError(
       witness.client.call(checkIn, { params: { projectId }, body: { text: 'not mine' } }),
       'tasks.not_builder',

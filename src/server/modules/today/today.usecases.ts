@@ -87,6 +87,7 @@ export async function getToday(deps: TodayDeps, actor: Actor, projectId: string)
       timeZone: builder.time_zone,
       nextStep,
       planned: [],
+      nextWorkDate: null,
       capacityMinutes: 0,
       loggedMinutes,
       minutesLeft: 0,
@@ -96,13 +97,15 @@ export async function getToday(deps: TodayDeps, actor: Actor, projectId: string)
   }
   const today = schedule.days.find((day) => day.date === date);
   const planned = (today?.items ?? []).map(toTask);
-  const upcoming = schedule.days.flatMap((day) => day.items)[0];
+  const firstWorkDay = schedule.days.find((day) => day.items.length > 0);
+  const upcoming = firstWorkDay?.items[0];
   const capacityMinutes = today?.capacityMinutes ?? 0;
   return {
     date,
     timeZone: builder.time_zone,
     nextStep: planned[0] ?? (upcoming ? toTask(upcoming) : null),
     planned,
+    nextWorkDate: firstWorkDay?.date ?? null,
     capacityMinutes,
     loggedMinutes,
     minutesLeft: Math.max(0, capacityMinutes - loggedMinutes),
