@@ -256,6 +256,8 @@ describe('recital project, plan and schedule against a real server', () => {
     expect(tampered.exitCode).toBe(1);
     expect(tampered.stderr).toContain('has been altered');
     expect(tampered.stderr).toContain('entry 1: hash_mismatch');
+    const status = await run(['status']);
+    expect(status.stdout).toMatch(/^Beta: on track, streak 0 \(longest 0\)\n/);
     const tight = await run([
       'schedule',
       '--project',

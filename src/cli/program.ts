@@ -10,6 +10,7 @@ import { registerLedgerCommands } from './ledger.commands.js';
 import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
+import { registerStatusCommands } from './status.commands.js';
 import { registerTodayCommands } from './today.commands.js';
 import { registerWorkspaceCommands } from './workspace.commands.js';
 
@@ -54,6 +55,7 @@ export function createProgram(deps: CliDeps): Command {
   registerDecisionCommands(program, deps);
   registerTodayCommands(program, deps);
   registerLedgerCommands(program, deps);
+  registerStatusCommands(program, deps);
   return program;
 }
 

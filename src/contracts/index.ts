@@ -12,3 +12,4 @@ export * from './decisions.contract.js';
 export * from './today.contract.js';
 export * from './testing.contract.js';
 export * from './ledger.contract.js';
+export * from './days.contract.js';

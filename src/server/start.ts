@@ -13,6 +13,7 @@ import { createLogger } from './http/logger.js';
 import { packageRoot } from './http/web.js';
 import { createWorkerPlanParser } from './modules/plans/plan-parser.js';
 import { movableClock } from './modules/testing/test-clock.js';
+import { sweepDays } from './modules/verdicts/sweeper.js';
 
 export interface RunningServer {
   url: string;
@@ -83,9 +84,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   logger.info({ url, database: handle.dialect }, 'Recital is listening');
 
+  // The sweeper closes ended days every minute, and once now to catch up after downtime.
+  let running: Promise<unknown> | undefined;
+  const sweep = () =>
+    (running ??= sweepDays(deps, deps.clock.now())
+      .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'))
+      .finally(() => {
+        running = undefined;
+      }));
+  const sweeping = setInterval(() => void sweep(), 60_000);
+  sweeping.unref();
+  await sweep();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearInterval(sweeping);
+      await running;
       await app.close();
       await planParser.close();
       await handle.close();

@@ -19,6 +19,7 @@ export interface Database {
   decisions: DecisionsTable;
   evidence: EvidenceTable;
   ledger_entries: LedgerEntriesTable;
+  day_verdicts: DayVerdictsTable;
 }
 
 export interface UsersTable {
@@ -111,6 +112,7 @@ export interface ProjectsTable {
   created_by: string;
   current_version: number | null;
   availability_json: string | null;
+  verdicts_from: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -193,5 +195,15 @@ export interface LedgerEntriesTable {
   payload_json: string;
   prev_hash: string;
   hash: string;
+  created_at: string;
+}
+
+export interface DayVerdictsTable {
+  project_id: string;
+  date: string;
+  verdict: 'showed_up' | 'skipped' | 'paused' | 'grace';
+  evidence_ids_json: string;
+  reason: string;
+  closed_at: string;
   created_at: string;
 }

@@ -14,6 +14,7 @@ import { scheduleRoutes } from '../modules/schedule/schedule.routes.js';
 import type { MovableClock } from '../modules/testing/test-clock.js';
 import { testingRoutes } from '../modules/testing/testing.routes.js';
 import { todayRoutes } from '../modules/today/today.routes.js';
+import { verdictsRoutes } from '../modules/verdicts/verdicts.routes.js';
 import { tokensRoutes } from '../modules/tokens/tokens.routes.js';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.js';
 import { AppError } from '../shared/errors.js';
@@ -69,7 +70,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   decisionsRoutes(app, deps, routeOptions);
   todayRoutes(app, deps, routeOptions);
   ledgerRoutes(app, deps, routeOptions);
-  if (options.testClock) testingRoutes(app, options.testClock, routeOptions);
+  verdictsRoutes(app, deps, routeOptions);
+  if (options.testClock) testingRoutes(app, { ...deps, clock: options.testClock }, routeOptions);
 
   const serveIndex = await registerWebApp(
     app,

@@ -3,6 +3,7 @@ import * as m0001 from './0001-accounts-and-workspaces.js';
 import * as m0002 from './0002-projects-and-plans.js';
 import * as m0003 from './0003-evidence.js';
 import * as m0004 from './0004-ledger.js';
+import * as m0005 from './0005-day-verdicts.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -13,4 +14,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-projects-and-plans': m0002,
   '0003-evidence': m0003,
   '0004-ledger': m0004,
+  '0005-day-verdicts': m0005,
 };

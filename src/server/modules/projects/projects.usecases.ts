@@ -72,6 +72,7 @@ export async function createProject(
         created_by: actor.userId,
         current_version: null,
         availability_json: null,
+        verdicts_from: null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       };

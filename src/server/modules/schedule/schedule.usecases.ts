@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import type { z } from 'zod';
 import type { ScheduleRequest, ScheduleResponse } from '../../../contracts/schedule.contract.js';
 import { canChangePlan } from '../../../core/access/project-policy.js';
+import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { compileSchedule } from '../../../core/schedule/compile-schedule.js';
 import { type Availability, ScheduleInputError } from '../../../core/schedule/schedule.model.js';
 import type { Actor, Deps } from '../../deps.js';
@@ -97,9 +98,16 @@ export async function scheduleProject(
       checkpointDates,
       calibrationFactor,
     });
+    // Days are judged from the day after hours were first saved: a commitment starts tomorrow.
+    const verdictsFrom =
+      project.verdicts_from ?? addLocalDays(localDate(deps.clock.now(), builder.time_zone), 1);
     await deps.db
       .updateTable('projects')
-      .set({ availability_json: JSON.stringify(stored), updated_at: deps.clock.now().toISOString() })
+      .set({
+        availability_json: JSON.stringify(stored),
+        verdicts_from: verdictsFrom,
+        updated_at: deps.clock.now().toISOString(),
+      })
       .where('id', '=', projectId)
       .execute();
   }

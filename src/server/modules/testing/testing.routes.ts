@@ -1,12 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { setTestClock } from '../../../contracts/testing.contract.js';
+import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
+import { sweepDays } from '../verdicts/sweeper.js';
 import type { MovableClock } from './test-clock.js';
 
-/** Registered only when RECITAL_TEST_CLOCK is set; otherwise the route does not exist (404). */
-export function testingRoutes(app: FastifyInstance, clock: MovableClock, options: RouteOptions): void {
+/**
+ * Registered only when RECITAL_TEST_CLOCK is set; otherwise the route does not exist (404).
+ * Moving the clock also runs the sweeper up to the new instant, as the minute timer would.
+ */
+export function testingRoutes(
+  app: FastifyInstance,
+  deps: Omit<Deps, 'clock'> & { clock: MovableClock },
+  options: RouteOptions,
+): void {
   addRoute(app, options, setTestClock, async ({ body }) => {
-    clock.moveTo(new Date(body.now));
-    return { now: clock.now().toISOString() };
+    deps.clock.moveTo(new Date(body.now));
+    await sweepDays(deps, deps.clock.now());
+    return { now: deps.clock.now().toISOString() };
   });
 }

@@ -1,0 +1,156 @@
+import type { Kysely } from 'kysely';
+import { addLocalDays, buildCalendar, localDaysBetween } from '../../../core/schedule/calendar.js';
+import type { Availability } from '../../../core/schedule/schedule.model.js';
+import { judgeDueDays } from '../../../core/verdicts/judge-day.js';
+import type { Evidence } from '../../../core/verdicts/verdict.model.js';
+import type { Database } from '../../db/schema.js';
+import type { Deps } from '../../deps.js';
+import { appendLedger } from '../ledger/ledger.repository.js';
+import { localDate } from '../schedule/schedule.usecases.js';
+
+/** Days closed per project per sweep; a long downtime is caught up over a few sweeps, oldest first. */
+const DAYS_PER_SWEEP = 62;
+
+interface SweepProject {
+  id: string;
+  availability_json: string;
+  verdicts_from: string;
+  time_zone: string;
+}
+
+/** Planned days from the availability the builder saved: days with hours that are not days off. */
+function plannedDays(project: SweepProject, through: string): string[] {
+  const saved = JSON.parse(project.availability_json) as Pick<Availability, 'minutesPerWeekday'> & {
+    daysOff?: string[];
+  };
+  const span = localDaysBetween(project.verdicts_from, through) + 1;
+  if (span <= 0) return [];
+  const calendar = buildCalendar(
+    {
+      timeZone: project.time_zone,
+      minutesPerWeekday: saved.minutesPerWeekday,
+      daysOff: saved.daysOff ?? [],
+      startDate: project.verdicts_from,
+    },
+    span,
+  );
+  const days: string[] = [];
+  for (let i = 0; i < span; i++) if ((calendar.capacity[i] ?? 0) > 0) days.push(calendar.dateOf(i));
+  return days;
+}
+
+async function evidenceBetween(
+  db: Kysely<Database>,
+  projectId: string,
+  from: string,
+  through: string,
+): Promise<Evidence[]> {
+  const rows = await db
+    .selectFrom('evidence')
+    .select(['id', 'kind', 'at', 'minutes', 'task_id'])
+    .where('project_id', '=', projectId)
+    .where('local_date', '>=', from)
+    .where('local_date', '<=', through)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    at: row.at,
+    ...(row.minutes === null ? {} : { minutes: row.minutes }),
+    ...(row.task_id ? { ref: row.task_id } : {}),
+  }));
+}
+
+/**
+ * Close one project's ended days: judge each, store the verdict and append it to the ledger, in one
+ * transaction. The (project, date) key and the claim on the project row make it safe to run twice,
+ * to crash halfway, and to run on several instances at once.
+ */
+async function sweepProject(
+  deps: Pick<Deps, 'db' | 'dialect'>,
+  projectId: string,
+  now: Date,
+): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => {
+    let claim = trx
+      .selectFrom('projects')
+      .innerJoin('users', 'users.id', 'projects.builder_id')
+      .select(['projects.id', 'projects.availability_json', 'projects.verdicts_from', 'users.time_zone'])
+      .where('projects.id', '=', projectId);
+    // Another instance sweeping this project already? Leave it to them.
+    if (deps.dialect === 'postgres') claim = claim.forUpdate('projects').skipLocked();
+    const project = await claim.executeTakeFirst();
+    if (!project?.availability_json || !project.verdicts_from) return 0;
+    const target = project as SweepProject;
+    const last = await trx
+      .selectFrom('day_verdicts')
+      .select((eb) => eb.fn.max('date').as('date'))
+      .where('project_id', '=', projectId)
+      .executeTakeFirst();
+    const closedThrough = (last?.date as string | null | undefined) ?? addLocalDays(target.verdicts_from, -1);
+    const through = localDate(now, target.time_zone);
+    const planned = plannedDays(target, through);
+    const verdicts = judgeDueDays({
+      timeZone: target.time_zone,
+      plannedDays: planned,
+      evidence: await evidenceBetween(trx, projectId, addLocalDays(closedThrough, 1), through),
+      pauses: [],
+      graceSpends: [],
+      closedThrough,
+      now: now.toISOString(),
+      limit: DAYS_PER_SWEEP,
+    });
+    for (const verdict of verdicts) {
+      const inserted = await trx
+        .insertInto('day_verdicts')
+        .values({
+          project_id: projectId,
+          date: verdict.date,
+          verdict: verdict.verdict,
+          evidence_ids_json: JSON.stringify(verdict.evidenceIds),
+          reason: verdict.reason,
+          closed_at: verdict.closedAt,
+          created_at: now.toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['project_id', 'date']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+      const payload = {
+        date: verdict.date,
+        verdict: verdict.verdict,
+        evidenceIds: verdict.evidenceIds,
+        reason: verdict.reason,
+      };
+      await appendLedger(trx, deps.dialect, {
+        projectId,
+        at: verdict.closedAt,
+        kind: 'day.verdict',
+        actorId: null,
+        payload,
+      });
+    }
+    return verdicts.length;
+  });
+}
+
+/** Close every project's ended days up to `now`, in bounded batches. Returns how many days were closed. */
+export async function sweepDays(deps: Pick<Deps, 'db' | 'dialect' | 'logger'>, now: Date): Promise<number> {
+  const projects = await deps.db
+    .selectFrom('projects')
+    .select('id')
+    .where('availability_json', 'is not', null)
+    .where('verdicts_from', 'is not', null)
+    .orderBy('id')
+    .execute();
+  let closed = 0;
+  for (const { id } of projects) {
+    // Catch up a long downtime batch by batch, oldest days first.
+    let batch: number;
+    do {
+      batch = await sweepProject(deps, id, now);
+      closed += batch;
+    } while (batch === DAYS_PER_SWEEP);
+  }
+  if (closed > 0) deps.logger.info({ closed }, 'days closed');
+  return closed;
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  checkIn,
+  compileProjectSchedule,
+  createApiClient,
+  createProject,
+  createWorkspace,
+  exportLedger,
+  importPlan,
+  listDays,
+  setTestClock,
+  verifyLedger,
+} from '../../src/contracts/index.js';
+import { fixedClock } from '../../src/core/time/clock.js';
+import { describeEachDialect } from '../helpers/dialects.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { signUpWithToken } from '../helpers/users.js';
+
+describeEachDialect('day verdicts', (dialect) => {
+  let server: TestServer;
+  let builder: Awaited<ReturnType<typeof signUpWithToken>>;
+  let projectId: string;
+  const moveTo = (now: string) =>
+    createApiClient({ baseUrl: server.url }).call(setTestClock, { body: { now } });
+
+  beforeAll(async () => {
+    // Wednesday 25 March 2026 in Berlin; summer time starts on Sunday the 29th.
+    server = await startTestServer({
+      dialect,
+      clock: fixedClock(new Date('2026-03-25T10:00:00Z')),
+      env: { RECITAL_TEST_CLOCK: '1' },
+    });
+    builder = await signUpWithToken(server.url, { timeZone: 'Europe/Berlin' });
+    const workspaceId = (await builder.client.call(createWorkspace, { body: { name: 'Evenings' } })).id;
+    projectId = (
+      await builder.client.call(createProject, { params: { workspaceId }, body: { name: 'Launch' } })
+    ).id;
+    await builder.client.call(importPlan, {
+      params: { projectId },
+      body: { text: '# Launch\n\n## Week 1\n- [ ] Build (10h)\n' },
+    });
+    const minutesPerWeekday = { mon: 60, tue: 60, wed: 60, thu: 60, fri: 60, sat: 0, sun: 0 };
+    await builder.client.call(compileProjectSchedule, {
+      params: { projectId },
+      body: { minutesPerWeekday, save: true },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('judges each planned day when it ends in the builder’s zone, across a DST change and downtime', async () => {
+    expect((await builder.client.call(listDays, { params: { projectId } })).verdictsFrom).toBe('2026-03-26');
+    await builder.client.call(checkIn, {
+      params: { projectId },
+      body: { text: 'Before the commitment starts' },
+    });
+    await moveTo('2026-03-26T21:30:00Z'); // Thursday 22:30 in Berlin
+    await builder.client.call(checkIn, {
+      params: { projectId },
+      body: { text: 'Set up the repo', minutes: 40 },
+    });
+    await moveTo('2026-03-27T23:30:00Z'); // Saturday 00:30: Thursday and Friday have ended
+    let days = await builder.client.call(listDays, { params: { projectId } });
+    expect(days.verdicts.map((d) => [d.date, d.verdict, d.closedAt])).toEqual([
+      ['2026-03-26', 'showed_up', '2026-03-26T23:00:00.000Z'],
+      ['2026-03-27', 'skipped', '2026-03-27T23:00:00.000Z'],
+    ]);
+    expect(days.verdicts[0]?.evidenceIds).toHaveLength(1);
+    // The server is "down" over the weekend and Monday; Tuesday 08:00 (summer time) it catches up.
+    await moveTo('2026-03-31T06:00:00Z');
+    days = await builder.client.call(listDays, { params: { projectId } });
+    expect(days.verdicts.map((d) => [d.date, d.verdict, d.closedAt])).toEqual([
+      ['2026-03-26', 'showed_up', '2026-03-26T23:00:00.000Z'],
+      ['2026-03-27', 'skipped', '2026-03-27T23:00:00.000Z'],
+      ['2026-03-30', 'skipped', '2026-03-30T22:00:00.000Z'],
+    ]);
+    expect(days.streak).toEqual({ current: 0, longest: 1 });
+    expect(days.health).toMatchObject({ state: 'slipping', consecutiveSkips: 2 });
+  });
+
+  it('records each verdict once in the ledger, however often the sweeper runs', async () => {
+    await moveTo('2026-03-31T06:01:00Z');
+    await moveTo('2026-03-31T06:02:00Z');
+    const { entries } = await builder.client.call(exportLedger, { params: { projectId } });
+    expect(entries.map((e) => [e.kind, e.payload.date, e.payload.verdict])).toEqual([
+      ['day.verdict', '2026-03-26', 'showed_up'],
+      ['day.verdict', '2026-03-27', 'skipped'],
+      ['day.verdict', '2026-03-30', 'skipped'],
+    ]);
+    expect((await builder.client.call(verifyLedger, { params: { projectId } })).ok).toBe(true);
+    expect((await builder.client.call(listDays, { params: { projectId } })).verdicts).toHaveLength(3);
+  });
+});
