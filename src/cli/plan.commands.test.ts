@@ -258,6 +258,9 @@ describe('recital project, plan and schedule against a real server', () => {
     expect(tampered.stderr).toContain('entry 1: hash_mismatch');
     const status = await run(['status']);
     expect(status.stdout).toMatch(/^Beta: on track, streak 0 \(longest 0\)\n/);
+    const noHours = await run(['grace']);
+    expect(noHours.exitCode).toBe(1);
+    expect(noHours.stderr).toContain('Save your hours first');
     const tight = await run([
       'schedule',
       '--project',

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type Days, listDays } from '../contracts/days.contract.js';
+import { type Days, listDays, requestPause, spendGrace } from '../contracts/days.contract.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
 import { resolveProject } from './project.commands.js';
 import { sanitize } from './output.js';
@@ -18,6 +18,53 @@ export function registerStatusCommands(program: Command, deps: CliDeps): void {
     .option('--project <project>', 'the project id or slug (default: your only project)')
     .option('--days <n>', 'how many recent days to show', (value: string) => Number.parseInt(value, 10), 14)
     .action(action(deps, status));
+  program
+    .command('pause')
+    .description('Plan a break (vacation, illness) in advance: those days count as paused, not skipped.')
+    .requiredOption('--from <date>', 'first day of the pause (YYYY-MM-DD, not yet begun)')
+    .requiredOption('--to <date>', 'last day of the pause')
+    .requiredOption('--reason <text>', 'why; your witness sees it')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
+    .action(action(deps, pause));
+  program
+    .command('grace')
+    .description(
+      'Spend a grace token on a day (today by default, or a day that ended less than 12 hours ago).',
+    )
+    .argument('[date]', 'the day (YYYY-MM-DD)')
+    .option('--project <project>', 'the project id or slug (default: your only project)')
+    .action(action(deps, grace));
+}
+
+async function pause(
+  context: CommandContext,
+  options: { from: string; to: string; reason: string; project?: string },
+): Promise<void> {
+  const { api } = await context.session();
+  const project = await resolveProject(api, options.project);
+  const body = { from: options.from, to: options.to, reason: options.reason };
+  const result = await api.call(requestPause, { params: { projectId: project.id }, body });
+  context.out.result(
+    result,
+    () => `Paused ${result.from} to ${result.to}: those days will not count as skipped.\n`,
+  );
+}
+
+async function grace(
+  context: CommandContext,
+  date: string | undefined,
+  options: { project?: string },
+): Promise<void> {
+  const { api } = await context.session();
+  const project = await resolveProject(api, options.project);
+  const result = await api.call(spendGrace, {
+    params: { projectId: project.id },
+    body: date ? { date } : {},
+  });
+  context.out.result(
+    result,
+    () => `Grace token spent on ${result.date}${result.verdict ? ` (now ${result.verdict.verdict})` : ''}.\n`,
+  );
 }
 
 async function status(context: CommandContext, options: { project?: string; days: number }): Promise<void> {

@@ -38,3 +38,49 @@ export const listDays = endpoint({
   response: DaysSchema,
   status: 200,
 });
+
+const LocalDateSchema = z.iso.date({ message: 'Expected a date as YYYY-MM-DD.' });
+
+export const PauseBody = z.strictObject({
+  from: LocalDateSchema,
+  to: LocalDateSchema,
+  reason: z.string().trim().min(1, 'Say why (vacation, illness…): your witness sees it.').max(500),
+});
+
+export const GraceBody = z.strictObject({
+  /** Default: today where the builder lives. */
+  date: LocalDateSchema.optional(),
+});
+
+export const requestPause = endpoint({
+  operationId: 'requestPause',
+  method: 'POST',
+  path: '/api/v1/projects/:projectId/pauses',
+  summary: 'Plan a pause (vacation, illness) in advance: its days are judged "paused", not skipped.',
+  tag: 'today',
+  auth: 'required',
+  params: ProjectParams,
+  body: PauseBody,
+  response: z.object({
+    id: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+    requestedAt: z.string(),
+  }),
+  status: 201,
+});
+
+export const spendGrace = endpoint({
+  operationId: 'spendGrace',
+  method: 'POST',
+  path: '/api/v1/projects/:projectId/grace',
+  summary:
+    'Spend a grace token on a planned day (before it ends, or shortly after): it is not counted as skipped.',
+  tag: 'today',
+  auth: 'required',
+  params: ProjectParams,
+  body: GraceBody,
+  response: z.object({ date: z.string(), spentAt: z.string(), verdict: DayVerdictSchema.nullable() }),
+  status: 201,
+});

@@ -64,6 +64,12 @@ export const ERRORS = {
   'tasks.not_found': { status: 404, message: 'No such task in the current plan.' },
   'tasks.already_done': { status: 409, message: 'This task is already done.' },
   'tasks.not_builder': { status: 403, message: "Only the project's builder records their own work." },
+  'days.no_hours': {
+    status: 409,
+    message: 'Save your hours first (`recital schedule --hours … --save`): days are judged against them.',
+  },
+  'days.pause_refused': { status: 400, message: 'This pause cannot be taken.' },
+  'days.grace_refused': { status: 409, message: 'A grace token cannot be spent on this day.' },
   'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   'service.unavailable': { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -8,11 +8,14 @@ import {
   exportLedger,
   importPlan,
   listDays,
+  requestPause,
   setTestClock,
+  spendGrace,
   verifyLedger,
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { describeEachDialect } from '../helpers/dialects.js';
+import { expectApiError } from '../helpers/expect-error.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { signUpWithToken } from '../helpers/users.js';
 
@@ -88,5 +91,59 @@ describeEachDialect('day verdicts', (dialect) => {
     ]);
     expect((await builder.client.call(verifyLedger, { params: { projectId } })).ok).toBe(true);
     expect((await builder.client.call(listDays, { params: { projectId } })).verdicts).toHaveLength(3);
+  });
+
+  it('excuses days with grace tokens and planned pauses, within the rules', async () => {
+    // Tuesday 08:02 in Berlin. Monday closed as skipped at 00:00; the 12-hour window is still open.
+    const excused = await builder.client.call(spendGrace, {
+      params: { projectId },
+      body: { date: '2026-03-30' },
+    });
+    expect(excused.verdict).toMatchObject({ date: '2026-03-30', verdict: 'grace' });
+    const late = await expectApiError(
+      builder.client.call(spendGrace, { params: { projectId }, body: { date: '2026-03-27' } }),
+      'days.grace_refused',
+      409,
+    );
+    expect(late.details).toEqual({ code: 'grace.window_closed' });
+    const tooLate = await expectApiError(
+      builder.client.call(requestPause, {
+        params: { projectId },
+        body: { from: '2026-03-31', to: '2026-04-01', reason: 'Flu' },
+      }),
+      'days.pause_refused',
+      400,
+    );
+    expect(tooLate.message).toContain('2026-04-01');
+    await builder.client.call(requestPause, {
+      params: { projectId },
+      body: { from: '2026-04-01', to: '2026-04-02', reason: 'Flu' },
+    });
+    expect((await builder.client.call(spendGrace, { params: { projectId }, body: {} })).date).toBe(
+      '2026-03-31',
+    );
+    const none = await expectApiError(
+      builder.client.call(spendGrace, { params: { projectId }, body: { date: '2026-04-03' } }),
+      'days.grace_refused',
+      409,
+    );
+    expect(none.details).toEqual({ code: 'grace.no_tokens' });
+
+    await moveTo('2026-04-04T06:00:00Z'); // Saturday morning
+    const days = await builder.client.call(listDays, { params: { projectId } });
+    expect(days.verdicts.map((d) => [d.date, d.verdict])).toEqual([
+      ['2026-03-26', 'showed_up'],
+      ['2026-03-27', 'skipped'],
+      ['2026-03-30', 'grace'],
+      ['2026-03-31', 'grace'],
+      ['2026-04-01', 'paused'],
+      ['2026-04-02', 'paused'],
+      ['2026-04-03', 'skipped'],
+    ]);
+    const { entries } = await builder.client.call(exportLedger, { params: { projectId } });
+    expect(entries.filter((e) => e.payload.amends === 'skipped').map((e) => e.payload.date)).toEqual([
+      '2026-03-30',
+    ]);
+    expect((await builder.client.call(verifyLedger, { params: { projectId } })).ok).toBe(true);
   });
 });

@@ -20,6 +20,8 @@ export interface Database {
   evidence: EvidenceTable;
   ledger_entries: LedgerEntriesTable;
   day_verdicts: DayVerdictsTable;
+  pauses: PausesTable;
+  grace_spends: GraceSpendsTable;
 }
 
 export interface UsersTable {
@@ -205,5 +207,24 @@ export interface DayVerdictsTable {
   evidence_ids_json: string;
   reason: string;
   closed_at: string;
+  created_at: string;
+}
+
+export interface PausesTable {
+  id: string;
+  project_id: string;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  requested_by: string;
+  requested_at: string;
+  created_at: string;
+}
+
+export interface GraceSpendsTable {
+  project_id: string;
+  date: string;
+  spent_by: string;
+  spent_at: string;
   created_at: string;
 }

@@ -1,65 +1,12 @@
-import type { Kysely } from 'kysely';
-import { addLocalDays, buildCalendar, localDaysBetween } from '../../../core/schedule/calendar.js';
-import type { Availability } from '../../../core/schedule/schedule.model.js';
+import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { judgeDueDays } from '../../../core/verdicts/judge-day.js';
-import type { Evidence } from '../../../core/verdicts/verdict.model.js';
-import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { appendLedger } from '../ledger/ledger.repository.js';
 import { localDate } from '../schedule/schedule.usecases.js';
+import { loadDayLedger, verdictPolicy, type VerdictProject } from './day-ledger.js';
 
 /** Days closed per project per sweep; a long downtime is caught up over a few sweeps, oldest first. */
 const DAYS_PER_SWEEP = 62;
-
-interface SweepProject {
-  id: string;
-  availability_json: string;
-  verdicts_from: string;
-  time_zone: string;
-}
-
-/** Planned days from the availability the builder saved: days with hours that are not days off. */
-function plannedDays(project: SweepProject, through: string): string[] {
-  const saved = JSON.parse(project.availability_json) as Pick<Availability, 'minutesPerWeekday'> & {
-    daysOff?: string[];
-  };
-  const span = localDaysBetween(project.verdicts_from, through) + 1;
-  if (span <= 0) return [];
-  const calendar = buildCalendar(
-    {
-      timeZone: project.time_zone,
-      minutesPerWeekday: saved.minutesPerWeekday,
-      daysOff: saved.daysOff ?? [],
-      startDate: project.verdicts_from,
-    },
-    span,
-  );
-  const days: string[] = [];
-  for (let i = 0; i < span; i++) if ((calendar.capacity[i] ?? 0) > 0) days.push(calendar.dateOf(i));
-  return days;
-}
-
-async function evidenceBetween(
-  db: Kysely<Database>,
-  projectId: string,
-  from: string,
-  through: string,
-): Promise<Evidence[]> {
-  const rows = await db
-    .selectFrom('evidence')
-    .select(['id', 'kind', 'at', 'minutes', 'task_id'])
-    .where('project_id', '=', projectId)
-    .where('local_date', '>=', from)
-    .where('local_date', '<=', through)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    at: row.at,
-    ...(row.minutes === null ? {} : { minutes: row.minutes }),
-    ...(row.task_id ? { ref: row.task_id } : {}),
-  }));
-}
 
 /**
  * Close one project's ended days: judge each, store the verdict and append it to the ledger, in one
@@ -81,7 +28,7 @@ async function sweepProject(
     if (deps.dialect === 'postgres') claim = claim.forUpdate('projects').skipLocked();
     const project = await claim.executeTakeFirst();
     if (!project?.availability_json || !project.verdicts_from) return 0;
-    const target = project as SweepProject;
+    const target = project as VerdictProject;
     const last = await trx
       .selectFrom('day_verdicts')
       .select((eb) => eb.fn.max('date').as('date'))
@@ -89,13 +36,10 @@ async function sweepProject(
       .executeTakeFirst();
     const closedThrough = (last?.date as string | null | undefined) ?? addLocalDays(target.verdicts_from, -1);
     const through = localDate(now, target.time_zone);
-    const planned = plannedDays(target, through);
+    const ledger = await loadDayLedger(trx, target, addLocalDays(closedThrough, 1), through);
     const verdicts = judgeDueDays({
-      timeZone: target.time_zone,
-      plannedDays: planned,
-      evidence: await evidenceBetween(trx, projectId, addLocalDays(closedThrough, 1), through),
-      pauses: [],
-      graceSpends: [],
+      ...ledger,
+      policy: verdictPolicy(target),
       closedThrough,
       now: now.toISOString(),
       limit: DAYS_PER_SWEEP,
