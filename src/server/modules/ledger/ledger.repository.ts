@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { JsonObject } from '../../../core/ledger/canonical-json.js';
 import {
   chainEntry,
@@ -9,22 +9,13 @@ import {
   type LedgerKind,
 } from '../../../core/ledger/ledger.model.js';
 import type { Dialect } from '../../db/database.js';
-import type { Database } from '../../db/schema.js';
+import type { Database, LedgerEntriesTable } from '../../db/schema.js';
 import { lockProject } from '../projects/projects.repository.js';
 
 /** SHA-256 hex of the UTF-8 text: the hash every Recital ledger uses. */
 export const sha256Hex: Hasher = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-type Row = {
-  project_id: string;
-  seq: number;
-  at: string;
-  kind: string;
-  actor_id: string | null;
-  payload_json: string;
-  prev_hash: string;
-  hash: string;
-};
+type Row = Selectable<LedgerEntriesTable>;
 
 function toEntry(row: Row): LedgerEntry {
   return {
