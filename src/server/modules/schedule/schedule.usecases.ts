@@ -1,10 +1,9 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
 import type { z } from 'zod';
 import type { ScheduleRequest, ScheduleResponse } from '../../../contracts/schedule.contract.js';
 import { canChangePlan } from '../../../core/access/project-policy.js';
 import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { compileSchedule } from '../../../core/schedule/compile-schedule.js';
+import { localDateOf } from '../../../core/verdicts/local-day.js';
 import { type Availability, ScheduleInputError } from '../../../core/schedule/schedule.model.js';
 import type { Actor, Deps } from '../../deps.js';
 import { enforce } from '../../shared/access.js';
@@ -26,7 +25,7 @@ type StoredAvailability = Pick<
 
 /** Today's date where the builder lives. */
 export function localDate(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd');
+  return localDateOf(instant.getTime(), timeZone);
 }
 
 /**
