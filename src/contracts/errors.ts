@@ -70,6 +70,67 @@ export const ERRORS = {
   },
   'days.pause_refused': { status: 400, message: 'This pause cannot be taken.' },
   'days.grace_refused': { status: 409, message: 'A grace token cannot be spent on this day.' },
+  'contracts.none': {
+    status: 404,
+    message: 'This project has no commitment yet. Commit first (`recital contract commit`).',
+  },
+  'contracts.reason_required': { status: 400, message: 'Say why the commitment changes: witnesses read it.' },
+  'contracts.witness_not_member': {
+    status: 400,
+    message: 'A witness must be a member of the workspace. Invite them first.',
+  },
+  'contracts.not_witness': {
+    status: 403,
+    message: "Only a witness of this project's commitment can do this.",
+  },
+  'contracts.nothing_waiting': { status: 409, message: 'This version has nothing waiting to be approved.' },
+  'contracts.invalid': { status: 400, message: 'The commitment is not valid.' },
+  'contracts.no_change': { status: 409, message: 'Nothing would change.' },
+  'contracts.due_date_in_past': {
+    status: 400,
+    message: 'A checkpoint date cannot be moved into the past. Pick today or later.',
+  },
+  'contracts.builder_as_witness': { status: 400, message: 'The builder cannot witness their own work.' },
+  'checkpoints.not_found': { status: 404, message: 'No such checkpoint in the commitment.' },
+  'checkpoints.not_builder': {
+    status: 403,
+    message: "Only the project's builder submits proof for its checkpoints.",
+  },
+  'checkpoints.invalid_proof': { status: 400, message: 'The proof is not acceptable.' },
+  'checkpoints.awaiting_review': {
+    status: 409,
+    message: 'The current submission is waiting for review; wait for the witness.',
+  },
+  'checkpoints.already_approved': { status: 409, message: 'This checkpoint is approved; approval is final.' },
+  'checkpoints.duplicate_submission': { status: 409, message: 'This submission was already recorded.' },
+  'checkpoints.self_review': { status: 403, message: 'Nobody can review their own checkpoint.' },
+  'checkpoints.not_reviewer': {
+    status: 403,
+    message: "Only a witness of this project's commitment, or an organizer, reviews its checkpoints.",
+  },
+  'checkpoints.not_submitted': { status: 409, message: 'There is no submission waiting for review.' },
+  'checkpoints.stale_submission': {
+    status: 409,
+    message: 'A newer submission replaced the one you reviewed. Reload it.',
+  },
+  'checkpoints.rejection_reason_required': {
+    status: 400,
+    message: 'Say why you reject it: incomplete, does_not_meet_criteria, cannot_verify or other.',
+  },
+  'checkpoints.rejection_comment_required': {
+    status: 400,
+    message: 'Add a comment saying what is missing, so the builder can fix it.',
+  },
+  'checkpoints.invalid_review': { status: 400, message: 'The review is not valid.' },
+  'checkpoints.conflict': { status: 409, message: 'The checkpoint changed meanwhile. Reload and try again.' },
+  'uploads.too_large': { status: 413, message: 'The file is too large (at most 10 MB).' },
+  'uploads.unsupported_type': {
+    status: 415,
+    message: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be uploaded as proof.',
+  },
+  'uploads.not_found': { status: 404, message: 'No such uploaded file in this project.' },
+  'url.refused': { status: 400, message: 'This URL cannot be used.' },
+  'notifications.channel_not_found': { status: 404, message: 'No such notification channel.' },
   'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   'service.unavailable': { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -13,3 +13,6 @@ export * from './today.contract.js';
 export * from './testing.contract.js';
 export * from './ledger.contract.js';
 export * from './days.contract.js';
+export * from './commitments.contract.js';
+export * from './checkpoints.contract.js';
+export * from './notifications.contract.js';

@@ -5,6 +5,7 @@ import type { AppConfig } from './config/app-config.js';
 import type { Database } from './db/schema.js';
 import type { Dialect } from './db/database.js';
 import type { PlanParser } from './modules/plans/plan-parser.js';
+import type { BlobStore } from './shared/blob-store.js';
 
 /** Everything the use cases may touch, built once at start and passed by name. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   config: AppConfig;
   /** Reads imported plans off the event loop. */
   planParser: PlanParser;
+  /** Uploaded proof files. */
+  blobs: BlobStore;
 }
 
 /** Who is acting: a signed-in browser session or a personal API token. */

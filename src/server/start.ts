@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { createFolderBlobStore } from './shared/blob-store.js';
 import { systemClock } from './shared/system-clock.js';
 import type { Clock } from '../core/time/clock.js';
 import { loadAppConfig } from './config/app-config.js';
@@ -13,7 +14,7 @@ import { createLogger } from './http/logger.js';
 import { packageRoot } from './http/web.js';
 import { createWorkerPlanParser } from './modules/plans/plan-parser.js';
 import { movableClock } from './modules/testing/test-clock.js';
-import { sweepDays } from './modules/verdicts/sweeper.js';
+import { sweep as sweepAll } from './jobs/sweep.js';
 
 export interface RunningServer {
   url: string;
@@ -66,6 +67,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const testClock = config.testing.testClock ? movableClock(options.clock ?? systemClock) : undefined;
   const deps: Deps = {
     planParser,
+    blobs: createFolderBlobStore(path.resolve(config.db.dataDir, 'blobs')),
     db: handle.db,
     dialect: handle.dialect,
     clock: testClock ?? options.clock ?? systemClock,
@@ -87,7 +89,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // The sweeper closes ended days every minute, and once now to catch up after downtime.
   let running: Promise<unknown> | undefined;
   const sweep = () =>
-    (running ??= sweepDays(deps, deps.clock.now())
+    (running ??= sweepAll(deps, deps.clock.now())
       .catch((error: unknown) => logger.error({ err: error }, 'sweep failed'))
       .finally(() => {
         running = undefined;

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { createFolderBlobStore } from '../../src/server/shared/blob-store.js';
 import { afterEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { fixedClock } from '../../src/core/time/clock.js';
@@ -84,6 +86,7 @@ describeEachDialect('storage', (dialect) => {
       logger: createLogger({ level: 'silent' }),
       config,
       planParser: createWorkerPlanParser({ timeoutMs: 5000 }),
+      blobs: createFolderBlobStore(path.join(config.db.dataDir, 'blobs')),
     });
     try {
       const pending = await app.inject({ method: 'GET', url: '/readyz' });

@@ -12,7 +12,10 @@ export const LEDGER_KINDS = [
   'checkpoint.submitted',
   'checkpoint.reviewed',
   'checkpoint.missed',
+  'contract.committed',
   'contract.changed',
+  'contract.approved',
+  'consequence.applied',
   'plan.replanned',
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

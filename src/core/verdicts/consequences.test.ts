@@ -133,4 +133,12 @@ describe('streak', () => {
       longest: 2,
     });
   });
+
+  it('restarts after a missed checkpoint: the due date ends the run, the due day itself still counts', () => {
+    const days = verdicts(['showed_up', 'showed_up', 'showed_up', 'showed_up']);
+    const due = days[1]!.date;
+    expect(streak(days, { resetAfter: [due] })).toEqual({ current: 2, longest: 2 });
+    expect(streak(days, { resetAfter: [days[3]!.date] })).toEqual({ current: 4, longest: 4 });
+    expect(streak(days, { resetAfter: [due, days[2]!.date] })).toEqual({ current: 1, longest: 2 });
+  });
 });

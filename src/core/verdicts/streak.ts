@@ -13,12 +13,24 @@ export interface Streak {
  * break nor extend it: they were excused, not worked, so a streak of 5 still means five days of
  * real work — which keeps grace tokens from being spent to pad a streak.
  *
+ * A missed checkpoint also ends the run: `resetAfter` lists the local dates after which it restarts
+ * (the missed checkpoints' due dates).
+ *
  * @example streak(['showed_up', 'grace', 'showed_up', 'skipped', 'showed_up'] as days) // { current: 1, longest: 2 }
  */
-export function streak(verdicts: readonly Pick<DayVerdict, 'date' | 'verdict'>[]): Streak {
+export function streak(
+  verdicts: readonly Pick<DayVerdict, 'date' | 'verdict'>[],
+  options: { resetAfter?: readonly string[] } = {},
+): Streak {
   let current = 0;
   let longest = 0;
-  for (const { verdict } of inDateOrder(verdicts)) {
+  const resets = [...(options.resetAfter ?? [])].sort();
+  let next = 0;
+  for (const { date, verdict } of inDateOrder(verdicts)) {
+    while (next < resets.length && (resets[next] ?? '') < date) {
+      current = 0;
+      next += 1;
+    }
     if (verdict === 'showed_up') longest = Math.max(longest, ++current);
     else if (verdict === 'skipped') current = 0;
   }

@@ -1,3 +1,4 @@
+import { checkpointsConfig } from '../modules/checkpoints/checkpoints.config.js';
 import { accountsConfig } from '../modules/accounts/accounts.config.js';
 import { dbConfig } from '../db/db.config.js';
 import { httpConfig } from '../http/http.config.js';
@@ -14,6 +15,7 @@ export const configSections = {
   plans: plansConfig,
   testing: testingConfig,
   outbound: outboundConfig,
+  checkpoints: checkpointsConfig,
 };
 
 export type AppConfig = LoadedConfig<typeof configSections>;

@@ -22,6 +22,15 @@ export interface Database {
   day_verdicts: DayVerdictsTable;
   pauses: PausesTable;
   grace_spends: GraceSpendsTable;
+  contract_versions: ContractVersionsTable;
+  checkpoint_events: CheckpointEventsTable;
+  proof_checks: ProofChecksTable;
+  uploads: UploadsTable;
+  consequences: ConsequencesTable;
+  notifications: NotificationsTable;
+  notification_channels: NotificationChannelsTable;
+  notification_prefs: NotificationPrefsTable;
+  deliveries: DeliveriesTable;
 }
 
 export interface UsersTable {
@@ -226,5 +235,115 @@ export interface GraceSpendsTable {
   date: string;
   spent_by: string;
   spent_at: string;
+  created_at: string;
+}
+
+export interface ContractVersionsTable {
+  project_id: string;
+  number: number;
+  /** The Contract as requested. */
+  contract_json: string;
+  /** The Contract in force while the easier parts wait (equal to contract_json when none do). */
+  interim_json: string;
+  /** EffectiveChange[] against the contract in force when requested; [] for the first version. */
+  changes_json: string;
+  reason: string;
+  requested_by: string;
+  requested_at: string;
+  fully_effective_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+}
+
+export interface CheckpointEventsTable {
+  project_id: string;
+  checkpoint_id: string;
+  seq: number;
+  type: 'submitted' | 'reviewed' | 'missed' | 'reminder_sent' | 'escalated';
+  /** The CheckpointEvent as the core defines it. */
+  event_json: string;
+  at: string;
+  created_at: string;
+}
+
+export interface ProofChecksTable {
+  submission_id: string;
+  item: number;
+  project_id: string;
+  kind: string;
+  status: 'passed' | 'failed' | 'skipped';
+  detail: string;
+  checked_at: string;
+}
+
+export interface UploadsTable {
+  id: string;
+  project_id: string;
+  blob_key: string;
+  media_type: string;
+  bytes: number;
+  name: string;
+  uploaded_by: string;
+  created_at: string;
+}
+
+export interface ConsequencesTable {
+  project_id: string;
+  key: string;
+  action: string;
+  /** What set it off: a local date, or a checkpoint id. */
+  cause: string;
+  at: string;
+  created_at: string;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  project_id: string | null;
+  kind: string;
+  dedup_key: string;
+  title: string;
+  body: string;
+  url: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface NotificationChannelsTable {
+  id: string;
+  user_id: string;
+  kind: 'slack' | 'discord' | 'webhook';
+  label: string;
+  url: string;
+  secret: string | null;
+  created_at: string;
+}
+
+export interface NotificationPrefsTable {
+  user_id: string;
+  /** 0 or 1. */
+  email: number;
+  quiet_start: string | null;
+  quiet_end: string | null;
+  /** Local 'HH:MM' of the daily digest, or null to send each email as it happens. */
+  digest_time: string | null;
+  last_digest_at: string | null;
+  updated_at: string;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  notification_id: string;
+  user_id: string;
+  /** 'email' or a notification_channels id. */
+  channel: string;
+  status: 'pending' | 'digest' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: string;
+  claimed_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
   created_at: string;
 }

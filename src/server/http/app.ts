@@ -4,6 +4,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../deps.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
+import { checkpointsRoutes } from '../modules/checkpoints/checkpoints.routes.js';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
+import { contractsRoutes } from '../modules/contracts/contracts.routes.js';
 import { decisionsRoutes } from '../modules/decisions/decisions.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.js';
@@ -71,6 +74,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   todayRoutes(app, deps, routeOptions);
   ledgerRoutes(app, deps, routeOptions);
   verdictsRoutes(app, deps, routeOptions);
+  contractsRoutes(app, deps, routeOptions);
+  await checkpointsRoutes(app, deps, routeOptions);
+  notificationsRoutes(app, deps, routeOptions);
   if (options.testClock) testingRoutes(app, { ...deps, clock: options.testClock }, routeOptions);
 
   const serveIndex = await registerWebApp(

@@ -5,6 +5,7 @@ import * as m0003 from './0003-evidence.js';
 import * as m0004 from './0004-ledger.js';
 import * as m0005 from './0005-day-verdicts.js';
 import * as m0006 from './0006-pauses-and-grace.js';
+import * as m0007 from './0007-contracts-checkpoints-notifications.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -17,4 +18,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-ledger': m0004,
   '0005-day-verdicts': m0005,
   '0006-pauses-and-grace': m0006,
+  '0007-contracts-checkpoints-notifications': m0007,
 };

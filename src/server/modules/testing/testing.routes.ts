@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { setTestClock } from '../../../contracts/testing.contract.js';
 import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
-import { sweepDays } from '../verdicts/sweeper.js';
+import { sweep } from '../../jobs/sweep.js';
 import type { MovableClock } from './test-clock.js';
 
 /**
@@ -16,7 +16,7 @@ export function testingRoutes(
 ): void {
   addRoute(app, options, setTestClock, async ({ body }) => {
     deps.clock.moveTo(new Date(body.now));
-    await sweepDays(deps, deps.clock.now());
+    await sweep(deps, deps.clock.now());
     return { now: deps.clock.now().toISOString() };
   });
 }

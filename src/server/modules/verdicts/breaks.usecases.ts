@@ -8,6 +8,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
+import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { appendLedger } from '../ledger/ledger.repository.js';
 import { lockProject } from '../projects/projects.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
@@ -33,12 +34,15 @@ async function requireOwnDays(
     .select('time_zone')
     .where('id', '=', project.builder_id)
     .executeTakeFirstOrThrow();
-  if (!project.availability_json || !project.verdicts_from) throw new AppError('days.no_hours');
+  const contracts = await loadContractVersions(trx, projectId);
+  if (!project.verdicts_from || (!project.availability_json && contracts.length === 0))
+    throw new AppError('days.no_hours');
   const target: VerdictProject = {
     id: project.id,
     availability_json: project.availability_json,
     verdicts_from: project.verdicts_from,
     time_zone: builder.time_zone,
+    contracts,
   };
   return { project, target };
 }
@@ -112,7 +116,7 @@ export async function spendGrace(
       .where('project_id', '=', projectId)
       .where('date', '=', date)
       .executeTakeFirst();
-    const policy = verdictPolicy(target);
+    const policy = verdictPolicy(target, now.getTime());
     const check = validateGraceSpend({
       date,
       spentAt: now.toISOString(),

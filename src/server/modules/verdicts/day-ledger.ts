@@ -1,4 +1,9 @@
 import type { Kysely } from 'kysely';
+import {
+  contractAt,
+  plannedDaysFromContracts,
+  type ContractVersion,
+} from '../../../core/contracts/contract-timeline.js';
 import { buildCalendar, localDaysBetween } from '../../../core/schedule/calendar.js';
 import type { Availability } from '../../../core/schedule/schedule.model.js';
 import type { DayLedger, Evidence, VerdictPolicy } from '../../../core/verdicts/verdict.model.js';
@@ -7,30 +12,51 @@ import type { Database } from '../../db/schema.js';
 /** The project facts the verdict engine reads. */
 export interface VerdictProject {
   id: string;
-  availability_json: string;
+  availability_json: string | null;
   verdicts_from: string;
   time_zone: string;
+  /** The contract's versions, oldest first; empty before the builder commits. */
+  contracts: readonly ContractVersion[];
 }
 
 /**
- * The rules days are judged by. Until contracts carry their own, every project gets two grace
- * tokens per 14-day sprint (counted from its first judged day) and 12 hours after a day to spend one.
+ * The rules days are judged by: the grace tokens and sprint length of the contract in force at
+ * `atMs` (before a contract, two tokens per 14-day sprint), sprints counted from the first judged
+ * day, and 12 hours after a day to spend a token on it.
  */
-export function verdictPolicy(project: Pick<VerdictProject, 'verdicts_from'>): VerdictPolicy {
+export function verdictPolicy(
+  project: Pick<VerdictProject, 'verdicts_from' | 'contracts'>,
+  atMs: number,
+): VerdictPolicy {
+  const contract = contractAt(project.contracts, atMs)?.contract;
   return {
     grace: {
-      tokensPerSprint: 2,
+      tokensPerSprint: contract?.graceTokensPerSprint ?? 2,
       windowHours: 12,
-      sprints: { startDate: project.verdicts_from, lengthDays: 14 },
+      sprints: { startDate: project.verdicts_from, lengthDays: contract?.sprintLengthDays ?? 14 },
     },
   };
 }
 
-/** Planned days from the availability the builder saved: days with hours that are not days off. */
+/**
+ * Planned days: with a contract, the weekdays it gives hours (as it stood when each day began);
+ * before one, the availability the builder saved. Days off never count.
+ */
 export function plannedDays(project: VerdictProject, through: string): string[] {
-  const saved = JSON.parse(project.availability_json) as Pick<Availability, 'minutesPerWeekday'> & {
+  const saved = (project.availability_json ? JSON.parse(project.availability_json) : {}) as Partial<
+    Pick<Availability, 'minutesPerWeekday'>
+  > & {
     daysOff?: string[];
   };
+  if (project.contracts.length > 0)
+    return plannedDaysFromContracts({
+      versions: project.contracts,
+      timeZone: project.time_zone,
+      from: project.verdicts_from,
+      through,
+      daysOff: saved.daysOff ?? [],
+    });
+  if (!saved.minutesPerWeekday) return [];
   const span = localDaysBetween(project.verdicts_from, through) + 1;
   if (span <= 0) return [];
   const calendar = buildCalendar(

@@ -1,8 +1,10 @@
 import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { judgeDueDays } from '../../../core/verdicts/judge-day.js';
 import type { Deps } from '../../deps.js';
+import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { appendLedger } from '../ledger/ledger.repository.js';
 import { localDate } from '../schedule/schedule.usecases.js';
+import { applyDayConsequences } from './consequences.js';
 import { loadDayLedger, verdictPolicy, type VerdictProject } from './day-ledger.js';
 
 /** Days closed per project per sweep; a long downtime is caught up over a few sweeps, oldest first. */
@@ -22,24 +24,36 @@ async function sweepProject(
     let claim = trx
       .selectFrom('projects')
       .innerJoin('users', 'users.id', 'projects.builder_id')
-      .select(['projects.id', 'projects.availability_json', 'projects.verdicts_from', 'users.time_zone'])
+      .select([
+        'projects.id',
+        'projects.name',
+        'projects.workspace_id',
+        'projects.builder_id',
+        'projects.availability_json',
+        'projects.verdicts_from',
+        'users.time_zone',
+        'users.display_name as builder_name',
+      ])
       .where('projects.id', '=', projectId);
     // Another instance sweeping this project already? Leave it to them.
     if (deps.dialect === 'postgres') claim = claim.forUpdate('projects').skipLocked();
     const project = await claim.executeTakeFirst();
-    if (!project?.availability_json || !project.verdicts_from) return 0;
-    const target = project as VerdictProject;
-    const last = await trx
+    if (!project?.verdicts_from) return 0;
+    const contracts = await loadContractVersions(trx, projectId);
+    if (!project.availability_json && contracts.length === 0) return 0;
+    const target: VerdictProject = { ...project, verdicts_from: project.verdicts_from, contracts };
+    const history = await trx
       .selectFrom('day_verdicts')
-      .select((eb) => eb.fn.max('date').as('date'))
+      .select(['date', 'verdict'])
       .where('project_id', '=', projectId)
-      .executeTakeFirst();
-    const closedThrough = (last?.date as string | null | undefined) ?? addLocalDays(target.verdicts_from, -1);
+      .orderBy('date')
+      .execute();
+    const closedThrough = history.at(-1)?.date ?? addLocalDays(target.verdicts_from, -1);
     const through = localDate(now, target.time_zone);
     const ledger = await loadDayLedger(trx, target, addLocalDays(closedThrough, 1), through);
     const verdicts = judgeDueDays({
       ...ledger,
-      policy: verdictPolicy(target),
+      policy: verdictPolicy(target, now.getTime()),
       closedThrough,
       now: now.toISOString(),
       limit: DAYS_PER_SWEEP,
@@ -72,6 +86,8 @@ async function sweepProject(
         actorId: null,
         payload,
       });
+      await applyDayConsequences(trx, deps, { ...project, contracts }, history, verdict);
+      history.push({ date: verdict.date, verdict: verdict.verdict });
     }
     return verdicts.length;
   });
@@ -82,7 +98,6 @@ export async function sweepDays(deps: Pick<Deps, 'db' | 'dialect' | 'logger'>, n
   const projects = await deps.db
     .selectFrom('projects')
     .select('id')
-    .where('availability_json', 'is not', null)
     .where('verdicts_from', 'is not', null)
     .orderBy('id')
     .execute();

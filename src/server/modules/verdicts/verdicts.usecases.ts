@@ -1,11 +1,37 @@
 import type { Days } from '../../../contracts/days.contract.js';
-import { DEFAULT_LADDER, projectHealth } from '../../../core/verdicts/consequences.js';
+import { projectHealth } from '../../../core/verdicts/consequences.js';
 import { streak } from '../../../core/verdicts/streak.js';
 import type { DayVerdict } from '../../../core/verdicts/verdict.model.js';
+import type { Kysely } from 'kysely';
+import { localDateOf } from '../../../core/verdicts/local-day.js';
+import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
+import { loadContractVersions } from '../contracts/contracts.repository.js';
+import { ladderAt } from './consequences.js';
 import { requireProject } from '../projects/projects.usecases.js';
 
-export async function listDays(deps: Pick<Deps, 'db'>, actor: Actor, projectId: string): Promise<Days> {
+/** The local date of the last re-plan (a plan version after the first), or null. */
+export async function replannedOn(
+  db: Kysely<Database>,
+  projectId: string,
+  timeZone: string,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('plan_versions')
+    .select('created_at')
+    .where('project_id', '=', projectId)
+    .where('number', '>', 1)
+    .orderBy('number', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? localDateOf(Date.parse(row.created_at), timeZone) : null;
+}
+
+export async function listDays(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  projectId: string,
+): Promise<Days> {
   const { project } = await requireProject(deps.db, projectId, actor);
   const rows = await deps.db
     .selectFrom('day_verdicts')
@@ -20,14 +46,33 @@ export async function listDays(deps: Pick<Deps, 'db'>, actor: Actor, projectId: 
     reason: row.reason,
     closedAt: row.closed_at,
   }));
-  const health = projectHealth(verdicts, DEFAULT_LADDER);
+  const builder = await deps.db
+    .selectFrom('users')
+    .select('time_zone')
+    .where('id', '=', project.builder_id)
+    .executeTakeFirstOrThrow();
+  const contracts = await loadContractVersions(deps.db, projectId);
+  const lastReplan = await replannedOn(deps.db, projectId, builder.time_zone);
+  const health = projectHealth(verdicts, ladderAt(contracts, deps.clock.now().getTime()), {
+    replannedOn: lastReplan,
+  });
+  // A missed checkpoint restarts the streak and requires a re-plan before the next one.
+  const missed = await deps.db
+    .selectFrom('checkpoint_events')
+    .select('at')
+    .where('project_id', '=', projectId)
+    .where('type', '=', 'missed')
+    .execute();
+  const missedOn = missed.map((row) => localDateOf(Date.parse(row.at) - 1, builder.time_zone));
+  const replanRequired =
+    health.replanRequired || missedOn.some((date) => lastReplan === null || date >= lastReplan);
   return {
     verdicts,
-    streak: streak(verdicts),
+    streak: streak(verdicts, { resetAfter: missedOn }),
     health: {
       state: health.state,
       consecutiveSkips: health.consecutiveSkips,
-      replanRequired: health.replanRequired,
+      replanRequired,
     },
     verdictsFrom: project.verdicts_from,
   };

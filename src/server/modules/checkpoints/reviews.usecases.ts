@@ -1,0 +1,76 @@
+import type { z } from 'zod';
+import type { ReviewQueueItemSchema } from '../../../contracts/checkpoints.contract.js';
+import { contractAt } from '../../../core/contracts/contract-timeline.js';
+import type { Role } from '../../../core/access/roles.js';
+import type { Actor, Deps } from '../../deps.js';
+import { checkpointTitles } from '../contracts/contracts.usecases.js';
+import { loadContractVersionsOf } from '../contracts/contracts.repository.js';
+import { loadCheckpointEvents, loadProofChecks } from './checkpoints.repository.js';
+import { presentCheckpoint } from './checkpoints.presenters.js';
+import { reviewerRoles } from './checkpoints.usecases.js';
+
+type QueueItem = z.infer<typeof ReviewQueueItemSchema>;
+
+/** Every submission waiting for this person's review, across their workspaces, oldest first. */
+export async function listReviewQueue(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+): Promise<{ items: QueueItem[] }> {
+  const now = deps.clock.now();
+  const projects = await deps.db
+    .selectFrom('projects')
+    .innerJoin('memberships', (join) =>
+      join
+        .onRef('memberships.workspace_id', '=', 'projects.workspace_id')
+        .on('memberships.user_id', '=', actor.userId),
+    )
+    .innerJoin('users', 'users.id', 'projects.builder_id')
+    .selectAll('projects')
+    .select(['users.time_zone', 'users.display_name'])
+    .where('projects.builder_id', '!=', actor.userId)
+    .execute();
+  const roleRows = await deps.db
+    .selectFrom('membership_roles')
+    .select(['workspace_id', 'role'])
+    .where('user_id', '=', actor.userId)
+    .execute();
+  const contracts = await loadContractVersionsOf(
+    deps.db,
+    projects.map((p) => p.id),
+  );
+  const items: QueueItem[] = [];
+  for (const project of projects) {
+    const inForce = contractAt(contracts.get(project.id) ?? [], now.getTime());
+    if (!inForce) continue;
+    const roles = roleRows.filter((r) => r.workspace_id === project.workspace_id).map((r) => r.role as Role);
+    if (reviewerRoles({ roles, contract: inForce.contract }, actor.userId).length === 0) continue;
+    const [events, checks, titles] = await Promise.all([
+      loadCheckpointEvents(deps.db, project.id),
+      loadProofChecks(deps.db, project.id),
+      checkpointTitles(deps.db, project),
+    ]);
+    for (const checkpoint of inForce.contract.checkpoints) {
+      const dto = presentCheckpoint({
+        projectId: project.id,
+        checkpoint,
+        title: titles[checkpoint.id],
+        timeZone: project.time_zone,
+        events: events.get(checkpoint.id) ?? [],
+        checks,
+        now: now.toISOString(),
+      });
+      if (dto.status !== 'submitted' || !dto.current) continue;
+      items.push({
+        projectId: project.id,
+        projectName: project.name,
+        workspaceId: project.workspace_id,
+        builderId: project.builder_id,
+        builderName: project.display_name,
+        checkpoint: dto,
+        waitingSince: dto.current.at,
+      });
+    }
+  }
+  items.sort((a, b) => (a.waitingSince < b.waitingSince ? -1 : 1));
+  return { items };
+}
