@@ -6,6 +6,7 @@ import type { Database } from './db/schema.js';
 import type { Dialect } from './db/database.js';
 import type { PlanParser } from './modules/plans/plan-parser.js';
 import type { BlobStore } from './shared/blob-store.js';
+import type { DeliverySender } from './modules/notifications/delivery-worker.js';
 
 /** Everything the use cases may touch, built once at start and passed by name. */
 export interface Deps {
@@ -18,6 +19,8 @@ export interface Deps {
   planParser: PlanParser;
   /** Uploaded proof files. */
   blobs: BlobStore;
+  /** Delivers notifications: e-mail, chat and webhooks. */
+  sender: DeliverySender;
 }
 
 /** Who is acting: a signed-in browser session or a personal API token. */

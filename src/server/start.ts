@@ -14,7 +14,8 @@ import { createLogger } from './http/logger.js';
 import { packageRoot } from './http/web.js';
 import { createWorkerPlanParser } from './modules/plans/plan-parser.js';
 import { movableClock } from './modules/testing/test-clock.js';
-import { sweep as sweepAll } from './jobs/sweep.js';
+import { deliverNotifications, sweep as sweepAll } from './jobs/sweep.js';
+import { createSender } from './modules/notifications/senders/sender.js';
 
 export interface RunningServer {
   url: string;
@@ -65,12 +66,25 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   }
   const planParser = createWorkerPlanParser({ timeoutMs: config.plans.parseTimeoutMs });
   const testClock = config.testing.testClock ? movableClock(options.clock ?? systemClock) : undefined;
+  const clock = testClock ?? options.clock ?? systemClock;
+  const sender = createSender({
+    mail: {
+      ...(config.notifications.smtpUrl ? { smtpUrl: config.notifications.smtpUrl } : {}),
+      from: config.notifications.mailFrom,
+      mailDir: path.resolve(config.db.dataDir, 'mail'),
+      timeoutMs: config.notifications.deliveryTimeoutMs,
+    },
+    allow: { hosts: config.outbound.allowHosts, cidrs: config.outbound.allowCidrs },
+    timeoutMs: config.notifications.deliveryTimeoutMs,
+    clock,
+  });
   const deps: Deps = {
     planParser,
+    sender,
     blobs: createFolderBlobStore(path.resolve(config.db.dataDir, 'blobs')),
     db: handle.db,
     dialect: handle.dialect,
-    clock: testClock ?? options.clock ?? systemClock,
+    clock,
     logger,
     config,
   };
@@ -98,11 +112,25 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   sweeping.unref();
   await sweep();
 
+  // The outbox worker sends due notifications and digests.
+  let delivering: Promise<unknown> | undefined;
+  const deliver = () =>
+    (delivering ??= deliverNotifications(deps, deps.clock.now())
+      .catch((error: unknown) => logger.error({ err: error }, 'delivery failed'))
+      .finally(() => {
+        delivering = undefined;
+      }));
+  const delivery = setInterval(() => void deliver(), config.notifications.workerIntervalMs);
+  delivery.unref();
+
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweeping);
+      clearInterval(delivery);
       await running;
+      await delivering;
+      sender.close();
       await app.close();
       await planParser.close();
       await handle.close();

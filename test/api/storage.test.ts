@@ -87,6 +87,11 @@ describeEachDialect('storage', (dialect) => {
       config,
       planParser: createWorkerPlanParser({ timeoutMs: 5000 }),
       blobs: createFolderBlobStore(path.join(config.db.dataDir, 'blobs')),
+      sender: {
+        send: () => Promise.reject(new Error('unused')),
+        sendDigest: () => Promise.reject(new Error('unused')),
+        close: () => undefined,
+      },
     });
     try {
       const pending = await app.inject({ method: 'GET', url: '/readyz' });

@@ -1,4 +1,5 @@
 import { checkpointsConfig } from '../modules/checkpoints/checkpoints.config.js';
+import { notificationsConfig } from '../modules/notifications/notifications.config.js';
 import { accountsConfig } from '../modules/accounts/accounts.config.js';
 import { dbConfig } from '../db/db.config.js';
 import { httpConfig } from '../http/http.config.js';
@@ -16,6 +17,7 @@ export const configSections = {
   testing: testingConfig,
   outbound: outboundConfig,
   checkpoints: checkpointsConfig,
+  notifications: notificationsConfig,
 };
 
 export type AppConfig = LoadedConfig<typeof configSections>;

@@ -1,5 +1,6 @@
 import type { Deps } from '../deps.js';
 import { sweepCheckpoints } from '../modules/checkpoints/checkpoint-sweeper.js';
+import { deliverDue, sendDigests } from '../modules/notifications/delivery-worker.js';
 import { sweepDays } from '../modules/verdicts/sweeper.js';
 
 /**
@@ -12,4 +13,20 @@ export async function sweep(
 ): Promise<void> {
   await sweepDays(deps, now);
   await sweepCheckpoints(deps, now);
+}
+
+/** Send what is due in the outbox, and the daily digests. */
+export async function deliverNotifications(
+  deps: Pick<Deps, 'db' | 'logger' | 'config' | 'sender'>,
+  now: Date,
+): Promise<void> {
+  const delivery = {
+    db: deps.db,
+    logger: deps.logger,
+    sender: deps.sender,
+    publicUrl: deps.config.http.publicUrl,
+    random: Math.random,
+  };
+  await deliverDue(delivery, now);
+  await sendDigests(delivery, now);
 }
