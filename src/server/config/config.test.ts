@@ -29,6 +29,22 @@ describe('configuration', () => {
     expect(message).toContain('Expected one of: open, invite.');
   });
 
+  it('never repeats a password from a URL it refuses', () => {
+    let error: unknown;
+    try {
+      loadAppConfig({
+        RECITAL_SMTP_URL: 'http://mailer:hunter2@mail.example.com',
+        DATABASE_URL: 'mysql://db:s3cret@db.example.com/recital',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    const { message } = error as ConfigError;
+    expect(message).toContain('"http://mailer:***@mail.example.com"');
+    expect(message).toContain('"mysql://db:***@db.example.com/recital"');
+    expect(message).not.toMatch(/hunter2|s3cret/);
+  });
+
   it('treats empty values as unset', () => {
     expect(loadAppConfig({ PORT: '', DATABASE_URL: '' }).http.port).toBe(4000);
   });

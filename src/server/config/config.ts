@@ -50,7 +50,7 @@ export function loadConfig<T extends Sections>(
       if (parsed.success) {
         section[key] = parsed.data;
       } else {
-        const shown = raw === undefined ? 'not set' : `"${raw}"`;
+        const shown = raw === undefined ? 'not set' : `"${redactCredentials(raw)}"`;
         const reason = parsed.error.issues.map((issue) => issue.message).join('; ');
         problems.push(`${definition.env} (${definition.doc}) is ${shown}: ${reason}`);
       }
@@ -59,6 +59,11 @@ export function loadConfig<T extends Sections>(
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(result) as LoadedConfig<T>;
+}
+
+/** A URL's password never reaches a message or a log: `smtp://ada:***@mail.example.com`. */
+export function redactCredentials(value: string): string {
+  return value.replace(/(\/\/[^/:@\s]*:)[^@\s]*@/g, '$1***@');
 }
 
 /** Helpers for the common shapes of environment values. */
