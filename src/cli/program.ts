@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { parseServerUrl } from './arguments.js';
 import { registerAuthCommands } from './auth.commands.js';
+import { registerCheckpointCommands } from './checkpoint.commands.js';
 import type { CliDeps } from './context.js';
+import { registerContractCommands } from './contract.commands.js';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf, formatError } from './errors.js';
 import { examples } from './help.js';
+import { registerInboxCommands } from './inbox.commands.js';
 import { registerServerCommands } from './server.commands.js';
 import { registerDecisionCommands } from './decision.commands.js';
 import { registerLedgerCommands } from './ledger.commands.js';
@@ -56,6 +59,9 @@ export function createProgram(deps: CliDeps): Command {
   registerTodayCommands(program, deps);
   registerLedgerCommands(program, deps);
   registerStatusCommands(program, deps);
+  registerContractCommands(program, deps);
+  registerCheckpointCommands(program, deps);
+  registerInboxCommands(program, deps);
   return program;
 }
 
