@@ -155,6 +155,23 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
     expect(await inbox(witness)).toContain('contract.committed');
   });
 
+  it('schedules by the commitment in force: its hours and checkpoint dates', async () => {
+    const view = await builder.client.call(proposeContract, {
+      params: { projectId },
+      body: {
+        minutesPerWeekday: { mon: 180, tue: 120, wed: 120, thu: 120, fri: 120, sat: 0, sun: 0 },
+        reason: 'an extra hour on Mondays',
+      },
+    });
+    expect(view.versions[0]).toMatchObject({ status: 'in_force', changes: [{ direction: 'harder' }] });
+    const schedule = await builder.client.call(compileProjectSchedule, { params: { projectId }, body: {} });
+    expect(schedule.days[0]).toMatchObject({ date: '2026-03-02', capacityMinutes: 180 });
+    expect(schedule.checkpoints.map((c) => [c.id, c.dueDate])).toEqual([
+      ['cp-week-1', '2026-03-06'],
+      ['cp-week-2', '2026-03-13'],
+    ]);
+  });
+
   it('applies harder changes at once and holds easier ones for 7 days or a witness approval', async () => {
     await expectApiError(
       builder.client.call(proposeContract, { params: { projectId }, body: { graceTokensPerSprint: 1 } }),
@@ -175,7 +192,7 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
     expect(easier.waiting).toBe(true);
     expect(easier.inForce?.graceTokensPerSprint).toBe(1);
     expect(easier.versions[0]).toMatchObject({
-      number: 3,
+      number: 4,
       status: 'waiting',
       fullyEffectiveAt: '2026-03-09T17:00:00.000Z',
       changes: [
@@ -183,7 +200,7 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
       ],
     });
     await expectApiError(
-      builder.client.call(approveContractChange, { params: { projectId, number: 3 } }),
+      builder.client.call(approveContractChange, { params: { projectId, number: 4 } }),
       'contracts.not_witness',
       403,
     );
@@ -200,12 +217,12 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
       'contracts.due_date_in_past',
       400,
     );
-    const approved = await witness.client.call(approveContractChange, { params: { projectId, number: 3 } });
+    const approved = await witness.client.call(approveContractChange, { params: { projectId, number: 4 } });
     expect(approved.waiting).toBe(false);
     expect(approved.inForce?.graceTokensPerSprint).toBe(3);
     expect(approved.versions[0]).toMatchObject({ approvedBy: witness.user.id, status: 'in_force' });
     await expectApiError(
-      witness.client.call(approveContractChange, { params: { projectId, number: 3 } }),
+      witness.client.call(approveContractChange, { params: { projectId, number: 4 } }),
       'contracts.nothing_waiting',
       409,
     );
@@ -214,6 +231,7 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
     );
     expect(kinds).toEqual([
       'contract.committed',
+      'contract.changed',
       'contract.changed',
       'contract.changed',
       'contract.approved',

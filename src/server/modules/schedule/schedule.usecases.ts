@@ -11,6 +11,8 @@ import { AppError } from '../../shared/errors.js';
 import { findUserById } from '../accounts/users.repository.js';
 import { getPlanVersion } from '../plans/plans.usecases.js';
 import { requireProject } from '../projects/projects.usecases.js';
+import { loadContractVersions } from '../contracts/contracts.repository.js';
+import { contractAt } from '../../../core/contracts/contract-timeline.js';
 
 type Request = z.output<typeof ScheduleRequest>;
 type StoredAvailability = Pick<
@@ -45,7 +47,15 @@ export async function scheduleProject(
   const saved = project.availability_json
     ? (JSON.parse(project.availability_json) as StoredAvailability)
     : {};
-  const settings = { ...saved, ...stripUndefined(request) };
+  // The commitment in force outranks the saved hours: its hours and checkpoint dates are what days are judged by.
+  const committed = contractAt(await loadContractVersions(deps.db, projectId), deps.clock.now().getTime());
+  const fromContract: StoredAvailability = committed
+    ? {
+        minutesPerWeekday: committed.contract.minutesPerWeekday,
+        checkpointDates: Object.fromEntries(committed.contract.checkpoints.map((c) => [c.id, c.dueDate])),
+      }
+    : {};
+  const settings = { ...saved, ...fromContract, ...stripUndefined(request) };
   if (!settings.minutesPerWeekday) throw new AppError('schedule.no_hours');
   const availability: Availability = {
     timeZone: builder.time_zone,
