@@ -442,6 +442,8 @@ describe('recital submit, review and checkpoints against a real server', () => {
     const direct = await as('witness', ['review', 'approve', 'cp-week-1', '--project', projectId]);
     expect(direct.exitCode).toBe(1);
     expect(direct.stderr).toContain('has nothing waiting for review (approved)');
+    const status = (await ok('builder', ['status', '--project', projectId])).stdout;
+    expect(status).toContain('Checkpoints:\n  2026-03-06  Week 1: Foundations: approved\n');
   });
 
   it('says when proof comes in after the date was missed', async () => {

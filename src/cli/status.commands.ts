@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { type Days, listDays, requestPause, spendGrace } from '../contracts/days.contract.js';
+import { listCheckpoints } from '../contracts/checkpoints.contract.js';
+import { ApiError } from '../contracts/client.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
 import { resolveProject } from './project.commands.js';
 import { sanitize } from './output.js';
@@ -71,7 +73,14 @@ async function status(context: CommandContext, options: { project?: string; days
   const { api } = await context.session();
   const project = await resolveProject(api, options.project);
   const days = await api.call(listDays, { params: { projectId: project.id } });
-  context.out.result(days, () => {
+  const checkpoints = await api
+    .call(listCheckpoints, { params: { projectId: project.id } })
+    .then((list) => list.checkpoints)
+    .catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'contracts.none') return null;
+      throw error;
+    });
+  context.out.result({ ...days, checkpoints }, () => {
     const lines = [
       `${sanitize(project.name)}: ${days.health.state.replace('_', ' ')}, streak ${days.streak.current} (longest ${days.streak.longest})`,
     ];
@@ -84,6 +93,16 @@ async function status(context: CommandContext, options: { project?: string; days
           : 'Save your hours with `recital schedule --hours … --save` to start.',
       );
     for (const day of days.verdicts.slice(-options.days)) lines.push(`  ${day.date}  ${MARK[day.verdict]}`);
+    if (checkpoints === null) lines.push('No commitment yet: `recital contract commit --witness EMAIL`.');
+    else if (checkpoints.length > 0) {
+      lines.push('Checkpoints:');
+      for (const cp of checkpoints)
+        lines.push(
+          `  ${cp.dueDate}  ${sanitize(cp.title)}: ${cp.status}${cp.late ? ' (late)' : ''}${
+            cp.missedAt && cp.status !== 'missed' ? ' (missed, then submitted)' : ''
+          }`,
+        );
+    }
     return `${lines.join('\n')}\n`;
   });
 }
