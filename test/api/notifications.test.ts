@@ -141,9 +141,21 @@ describeEachDialect('notifications', (dialect) => {
     });
     await moveTo('2026-03-03T02:00:00Z');
     expect(hooks.requests).toHaveLength(2); // the attempt that failed
-    await moveTo('2026-03-03T02:00:10Z');
-    expect(hooks.requests).toHaveLength(2); // not yet: backing off
-    await moveTo('2026-03-03T03:30:00Z');
+    // Backing off: the first retry waits a random time under 30 s (full jitter).
+    const waiting = await server.deps.db
+      .selectFrom('deliveries')
+      .selectAll()
+      .where('last_error', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(waiting).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      id: hooks.requests[1]!.headers['x-recital-delivery'],
+    });
+    expect(waiting.last_error).toMatch(/503/);
+    expect(waiting.next_attempt_at >= '2026-03-03T02:00:00.000Z').toBe(true);
+    expect(waiting.next_attempt_at <= '2026-03-03T02:00:30.000Z').toBe(true);
+    await moveTo('2026-03-03T02:00:31Z');
     expect(hooks.requests).toHaveLength(3);
     const [failed, retried] = hooks.requests.slice(1);
     expect(retried!.headers['x-recital-delivery']).toBe(failed!.headers['x-recital-delivery']);
