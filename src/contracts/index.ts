@@ -16,3 +16,6 @@ export * from './days.contract.js';
 export * from './commitments.contract.js';
 export * from './checkpoints.contract.js';
 export * from './notifications.contract.js';
+export * from './status.contract.js';
+export * from './cohort.contract.js';
+export * from './events.contract.js';

@@ -12,12 +12,19 @@ export const Project = z
     builderId: Id,
     createdAt: Instant,
     currentVersion: z.number().int().nullable(),
+    /** What is being built, and for whom (shown on the status page). */
+    summary: z.string().nullable(),
+    audience: z.string().nullable(),
+    /** The public status page's link token; null while the page is private. */
+    publicToken: z.string().nullable(),
   })
   .meta({ id: 'Project' });
 export type Project = z.infer<typeof Project>;
 
 export const CreateProjectBody = z.strictObject({
   name: z.string().trim().min(1, 'A project needs a name.').max(120),
+  summary: z.string().trim().max(500).optional(),
+  audience: z.string().trim().max(200).optional(),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lowercase letters, digits and single dashes.')
@@ -60,6 +67,27 @@ export const getProject = endpoint({
   tag: 'projects',
   auth: 'required',
   params: z.object({ projectId: Id }),
+  response: Project,
+  status: 200,
+});
+
+export const UpdateProjectBody = z.strictObject({
+  name: z.string().trim().min(1, 'A project needs a name.').max(120).optional(),
+  summary: z.string().trim().max(500).nullable().optional(),
+  audience: z.string().trim().max(200).nullable().optional(),
+  /** true publishes the status page under a new random link; false takes it down. */
+  publicStatus: z.boolean().optional(),
+});
+
+export const updateProject = endpoint({
+  operationId: 'updateProject',
+  method: 'PATCH',
+  path: '/api/v1/projects/:projectId',
+  summary: 'Rename a project, say what it is for, or publish or hide its status page (builder or organizer).',
+  tag: 'projects',
+  auth: 'required',
+  params: z.object({ projectId: Id }),
+  body: UpdateProjectBody,
   response: Project,
   status: 200,
 });

@@ -6,6 +6,7 @@ import type { Database } from './db/schema.js';
 import type { Dialect } from './db/database.js';
 import type { PlanParser } from './modules/plans/plan-parser.js';
 import type { BlobStore } from './shared/blob-store.js';
+import type { EventHub } from './modules/events/event-hub.js';
 import type { DeliverySender } from './modules/notifications/delivery-worker.js';
 
 /** Everything the use cases may touch, built once at start and passed by name. */
@@ -21,6 +22,8 @@ export interface Deps {
   blobs: BlobStore;
   /** Delivers notifications: e-mail, chat and webhooks. */
   sender: DeliverySender;
+  /** Live updates for open pages. */
+  events: EventHub;
 }
 
 /** Who is acting: a signed-in browser session or a personal API token. */

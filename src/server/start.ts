@@ -15,6 +15,7 @@ import { packageRoot } from './http/web.js';
 import { createWorkerPlanParser } from './modules/plans/plan-parser.js';
 import { movableClock } from './modules/testing/test-clock.js';
 import { deliverNotifications, sweep as sweepAll } from './jobs/sweep.js';
+import { createEventHub } from './modules/events/event-hub.js';
 import { createSender } from './modules/notifications/senders/sender.js';
 
 export interface RunningServer {
@@ -78,7 +79,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     timeoutMs: config.notifications.deliveryTimeoutMs,
     clock,
   });
+  const events = createEventHub({
+    // LISTEN/NOTIFY channels belong to the database, not a schema: the plain URL will do.
+    databaseUrl: config.db.databaseUrl,
+    logger,
+  });
   const deps: Deps = {
+    events,
     planParser,
     sender,
     blobs: createFolderBlobStore(path.resolve(config.db.dataDir, 'blobs')),
@@ -131,6 +138,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       await running;
       await delivering;
       sender.close();
+      await events.close();
       await app.close();
       await planParser.close();
       await handle.close();

@@ -92,6 +92,7 @@ describeEachDialect('storage', (dialect) => {
         sendDigest: () => Promise.reject(new Error('unused')),
         close: () => undefined,
       },
+      events: { subscribe: () => () => undefined, close: async () => undefined },
     });
     try {
       const pending = await app.inject({ method: 'GET', url: '/readyz' });

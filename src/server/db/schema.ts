@@ -124,6 +124,9 @@ export interface ProjectsTable {
   current_version: number | null;
   availability_json: string | null;
   verdicts_from: string | null;
+  summary: string | null;
+  audience: string | null;
+  public_token: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -6,6 +6,9 @@ import type { Deps } from '../deps.js';
 import { accountsRoutes } from '../modules/accounts/accounts.routes.js';
 import { checkpointsRoutes } from '../modules/checkpoints/checkpoints.routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
+import { cohortRoutes } from '../modules/cohort/cohort.routes.js';
+import { statusRoutes } from '../modules/status/status.routes.js';
+import { eventsRoutes } from '../modules/events/events.routes.js';
 import { contractsRoutes } from '../modules/contracts/contracts.routes.js';
 import { decisionsRoutes } from '../modules/decisions/decisions.routes.js';
 import { healthRoutes } from '../modules/health/health.routes.js';
@@ -77,6 +80,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   contractsRoutes(app, deps, routeOptions);
   await checkpointsRoutes(app, deps, routeOptions);
   notificationsRoutes(app, deps, routeOptions);
+  statusRoutes(app, deps, routeOptions);
+  cohortRoutes(app, deps, routeOptions);
+  eventsRoutes(app, deps, routeOptions);
   if (options.testClock) testingRoutes(app, { ...deps, clock: options.testClock }, routeOptions);
 
   const serveIndex = await registerWebApp(

@@ -6,6 +6,7 @@ import * as m0004 from './0004-ledger.js';
 import * as m0005 from './0005-day-verdicts.js';
 import * as m0006 from './0006-pauses-and-grace.js';
 import * as m0007 from './0007-contracts-checkpoints-notifications.js';
+import * as m0008 from './0008-project-profile.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -19,4 +20,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0005-day-verdicts': m0005,
   '0006-pauses-and-grace': m0006,
   '0007-contracts-checkpoints-notifications': m0007,
+  '0008-project-profile': m0008,
 };

@@ -45,6 +45,16 @@ async function loadContext(
   now: Date,
 ): Promise<Context> {
   const { project, roles } = await requireProject(db, projectId, actor);
+  return contextOf(db, project, roles, now);
+}
+
+async function contextOf(
+  db: Kysely<Database>,
+  project: ProjectRow,
+  roles: Role[],
+  now: Date,
+): Promise<Context> {
+  const projectId = project.id;
   const builder = await db
     .selectFrom('users')
     .select(['time_zone', 'display_name'])
@@ -89,11 +99,27 @@ export async function listCheckpoints(
 ): Promise<{ checkpoints: CheckpointDto[] }> {
   const now = deps.clock.now();
   const context = await loadContext(deps.db, projectId, actor, now);
+  return { checkpoints: await presentAll(deps.db, context, now) };
+}
+
+/** A project's checkpoints for whoever may already see them (the public status page); [] before a commitment. */
+export async function checkpointsOf(
+  db: Kysely<Database>,
+  project: ProjectRow,
+  now: Date,
+): Promise<CheckpointDto[]> {
+  const inForce = contractAt(await loadContractVersions(db, project.id), now.getTime());
+  if (!inForce) return [];
+  return presentAll(db, await contextOf(db, project, [], now), now);
+}
+
+async function presentAll(db: Kysely<Database>, context: Context, now: Date): Promise<CheckpointDto[]> {
+  const projectId = context.project.id;
   const [events, checks] = await Promise.all([
-    loadCheckpointEvents(deps.db, projectId),
-    loadProofChecks(deps.db, projectId),
+    loadCheckpointEvents(db, projectId),
+    loadProofChecks(db, projectId),
   ]);
-  const checkpoints = [...context.contract.checkpoints]
+  return [...context.contract.checkpoints]
     .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
     .map((checkpoint) =>
       presentCheckpoint({
@@ -106,7 +132,6 @@ export async function listCheckpoints(
         now: now.toISOString(),
       }),
     );
-  return { checkpoints };
 }
 
 export async function getCheckpoint(

@@ -163,7 +163,7 @@ export async function addChannel(
     kind: body.kind,
     label: body.label,
     url: body.url,
-    secret: body.kind === 'webhook' ? newSecret('whsec') : null,
+    secret: body.kind === 'webhook' ? newSecret('whsec_') : null,
     created_at: deps.clock.now().toISOString(),
   };
   await deps.db.insertInto('notification_channels').values(row).execute();

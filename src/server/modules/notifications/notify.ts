@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { deliverAt } from '../../../core/notifications/quiet-hours.js';
 import type { Database } from '../../db/schema.js';
 import { newId } from '../../shared/secrets.js';
+import { publishEvent } from '../events/event-hub.js';
 
 export interface NotificationDraft {
   userIds: readonly string[];
@@ -45,6 +46,13 @@ export async function notify(db: Kysely<Database>, draft: NotificationDraft): Pr
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     created += 1;
+    await publishEvent(db, {
+      userId,
+      type: 'notification',
+      kind: draft.kind,
+      projectId: draft.projectId,
+      notificationId: id,
+    });
     const [user, prefs, channels] = await Promise.all([
       db.selectFrom('users').select('time_zone').where('id', '=', userId).executeTakeFirstOrThrow(),
       db.selectFrom('notification_prefs').selectAll().where('user_id', '=', userId).executeTakeFirst(),

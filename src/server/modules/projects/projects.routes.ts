@@ -14,4 +14,7 @@ export function projectsRoutes(app: FastifyInstance, deps: Deps, options: RouteO
   addRoute(app, options, contract.getProject, async ({ actor, params }) =>
     projects.getProject(deps, actor, params.projectId),
   );
+  addRoute(app, options, contract.updateProject, async ({ actor, params, body }) =>
+    projects.updateProject(deps, actor, params.projectId, body),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { CreateProjectBody, Project } from '../../../contracts/projects.contract.js';
-import { canCreateProject, canViewProject } from '../../../core/access/project-policy.js';
+import type { CreateProjectBody, Project, UpdateProjectBody } from '../../../contracts/projects.contract.js';
+import { canChangePlan, canCreateProject, canViewProject } from '../../../core/access/project-policy.js';
 import type { Role } from '../../../core/access/roles.js';
 import { slugify } from '../../../core/access/slug.js';
 import { isUniqueViolation } from '../../db/database.js';
@@ -10,7 +10,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { enforce } from '../../shared/access.js';
 import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
-import { newId } from '../../shared/secrets.js';
+import { newId, newSecret } from '../../shared/secrets.js';
 import { rolesOf } from '../workspaces/workspaces.repository.js';
 import { requireMembership } from '../workspaces/workspaces.usecases.js';
 import * as repo from './projects.repository.js';
@@ -24,6 +24,9 @@ export function presentProject(row: repo.ProjectRow): Project {
     builderId: row.builder_id,
     createdAt: row.created_at,
     currentVersion: row.current_version,
+    summary: row.summary,
+    audience: row.audience,
+    publicToken: row.public_token,
   };
 }
 
@@ -73,6 +76,9 @@ export async function createProject(
         current_version: null,
         availability_json: null,
         verdicts_from: null,
+        summary: input.summary || null,
+        audience: input.audience || null,
+        public_token: null,
         created_at: now.toISOString(),
         updated_at: now.toISOString(),
       };
@@ -104,4 +110,36 @@ export async function listProjects(
 
 export async function getProject(deps: Pick<Deps, 'db'>, actor: Actor, projectId: string): Promise<Project> {
   return presentProject((await requireProject(deps.db, projectId, actor)).project);
+}
+
+export async function updateProject(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  actor: Actor,
+  projectId: string,
+  input: z.output<typeof UpdateProjectBody>,
+): Promise<Project> {
+  return deps.db.transaction().execute(async (trx) => {
+    const { project, roles } = await requireProject(trx, projectId, actor);
+    enforce(
+      canChangePlan({ actorId: actor.userId, actor: roles, builderId: project.builder_id }),
+      'projects.not_found',
+    );
+    const now = deps.clock.now();
+    const changes: Partial<repo.ProjectRow> = { updated_at: now.toISOString() };
+    if (input.name !== undefined) changes.name = input.name;
+    if (input.summary !== undefined) changes.summary = input.summary || null;
+    if (input.audience !== undefined) changes.audience = input.audience || null;
+    if (input.publicStatus === true && !project.public_token) changes.public_token = newSecret('st_', 18);
+    if (input.publicStatus === false) changes.public_token = null;
+    await trx.updateTable('projects').set(changes).where('id', '=', projectId).execute();
+    await recordAudit(trx, {
+      workspaceId: project.workspace_id,
+      actorId: actor.userId,
+      action: 'project.updated',
+      subjectId: projectId,
+      data: { fields: Object.keys(input), publicStatus: input.publicStatus ?? null },
+      at: now,
+    });
+    return presentProject({ ...project, ...changes });
+  });
 }

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import { localDateOf } from '../../../core/verdicts/local-day.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
+import type { ProjectRow } from '../projects/projects.repository.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { ladderAt } from './consequences.js';
 import { requireProject } from '../projects/projects.usecases.js';
@@ -33,6 +34,15 @@ export async function listDays(
   projectId: string,
 ): Promise<Days> {
   const { project } = await requireProject(deps.db, projectId, actor);
+  return daysOf(deps, project);
+}
+
+/** A project's judged days, streak and health, for whoever may already see them. */
+export async function daysOf(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  project: Pick<ProjectRow, 'id' | 'builder_id' | 'verdicts_from'>,
+): Promise<Days> {
+  const projectId = project.id;
   const rows = await deps.db
     .selectFrom('day_verdicts')
     .selectAll()
