@@ -12,6 +12,7 @@ const WorkspacePage = lazy(() => import('./pages/workspace.js').then((m) => ({ d
 const InvitePage = lazy(() => import('./pages/invite.js').then((m) => ({ default: m.InvitePage })));
 const TokensPage = lazy(() => import('./pages/tokens.js').then((m) => ({ default: m.TokensPage })));
 const ProfilePage = lazy(() => import('./pages/profile.js').then((m) => ({ default: m.ProfilePage })));
+// New pages: one lazy import each, above this line.
 const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -42,7 +43,9 @@ export function App() {
               <Route path="workspaces/:workspaceId" element={<WorkspacePage />} />
               <Route path="settings/tokens" element={<TokensPage />} />
               <Route path="settings/profile" element={<ProfilePage />} />
+              {/* Signed-in pages: add routes above this line. */}
             </Route>
+            {/* Public pages: add routes above this line. */}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
