@@ -177,6 +177,15 @@ export const ReviewQueueItemSchema = z.object({
   builderName: z.string(),
   checkpoint: CheckpointSchema,
   waitingSince: z.string(),
+  /** What the builder did since the previous checkpoint was due (or since they committed). */
+  evidence: z.object({
+    since: z.string(),
+    daysShowedUp: z.number().int(),
+    daysSkipped: z.number().int(),
+    checkins: z.number().int(),
+    tasksDone: z.number().int(),
+    minutes: z.number().int(),
+  }),
 });
 
 export const listReviews = endpoint({

@@ -8,6 +8,7 @@ import {
   getCohort,
   getPublicStatus,
   listNotifications,
+  listReviews,
   listWitnessed,
   nudgeBuilders,
   reviewCheckpoint,
@@ -196,6 +197,15 @@ describeEachDialect('status page, cohort console, witnessing and live events', (
     await builder.client.call(submitCheckpoint, {
       params,
       body: { proof: [{ kind: 'text', text: 'Sign-in works' }] },
+    });
+    const queue = await witness.client.call(listReviews, {});
+    expect(queue.items[0]?.evidence).toEqual({
+      since: '2026-03-03',
+      daysShowedUp: 1,
+      daysSkipped: 2,
+      checkins: 1,
+      tasksDone: 1,
+      minutes: 90,
     });
     const current = await witness.client.call(getCheckpoint, { params });
     await witness.client.call(reviewCheckpoint, {

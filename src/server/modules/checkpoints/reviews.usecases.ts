@@ -1,4 +1,7 @@
+import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { addLocalDays } from '../../../core/schedule/calendar.js';
+import type { Database } from '../../db/schema.js';
 import type { ReviewQueueItemSchema } from '../../../contracts/checkpoints.contract.js';
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
 import type { Role } from '../../../core/access/roles.js';
@@ -10,6 +13,40 @@ import { presentCheckpoint } from './checkpoints.presenters.js';
 import { reviewerRoles } from './checkpoints.usecases.js';
 
 type QueueItem = z.infer<typeof ReviewQueueItemSchema>;
+
+/** The witness's evidence summary: days judged and work recorded from `since` (a local date) on. */
+async function evidenceSince(db: Kysely<Database>, projectId: string, since: string) {
+  const [days, work] = await Promise.all([
+    db
+      .selectFrom('day_verdicts')
+      .select(['verdict', (eb) => eb.fn.countAll<string | number>().as('n')])
+      .where('project_id', '=', projectId)
+      .where('date', '>=', since)
+      .groupBy('verdict')
+      .execute(),
+    db
+      .selectFrom('evidence')
+      .select([
+        'kind',
+        (eb) => eb.fn.countAll<string | number>().as('n'),
+        (eb) => eb.fn.sum<string | number | null>('minutes').as('minutes'),
+      ])
+      .where('project_id', '=', projectId)
+      .where('local_date', '>=', since)
+      .groupBy('kind')
+      .execute(),
+  ]);
+  const day = (verdict: string) => Number(days.find((d) => d.verdict === verdict)?.n ?? 0);
+  const kind = (name: string) => Number(work.find((w) => w.kind === name)?.n ?? 0);
+  return {
+    since,
+    daysShowedUp: day('showed_up'),
+    daysSkipped: day('skipped'),
+    checkins: kind('checkin'),
+    tasksDone: kind('task_done'),
+    minutes: work.reduce((sum, w) => sum + Number(w.minutes ?? 0), 0),
+  };
+}
 
 /** Every submission waiting for this person's review, across their workspaces, oldest first. */
 export async function listReviewQueue(
@@ -60,6 +97,14 @@ export async function listReviewQueue(
         now: now.toISOString(),
       });
       if (dto.status !== 'submitted' || !dto.current) continue;
+      const previous = inForce.contract.checkpoints
+        .map((c) => c.dueDate)
+        .filter((date) => date < checkpoint.dueDate)
+        .sort()
+        .at(-1);
+      const since = previous
+        ? addLocalDays(previous, 1)
+        : (project.verdicts_from ?? project.created_at.slice(0, 10));
       items.push({
         projectId: project.id,
         projectName: project.name,
@@ -68,6 +113,7 @@ export async function listReviewQueue(
         builderName: project.display_name,
         checkpoint: dto,
         waitingSince: dto.current.at,
+        evidence: await evidenceSince(deps.db, project.id, since),
       });
     }
   }
