@@ -23,23 +23,12 @@ import {
   verifyLedger,
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
+import { TWO_WEEK_PLAN } from '../helpers/commitment.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { expectApiError } from '../helpers/expect-error.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { signUpWithToken } from '../helpers/users.js';
 
-const PLAN = `# Launch
-
-## Week 1: Foundations
-- [ ] Set up the repo (2h)
-- [ ] Sign-in page (3h)
-
-**Checkpoint**: a user can sign in on the live site
-
-## Week 2: Payments
-- [ ] Stripe checkout (4h)
-- [ ] Receipts (2h)
-`;
 const PNG = Buffer.concat([
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
   Buffer.from('0000000d49484452000000010000000108060000001f15c489', 'hex'),
@@ -94,7 +83,7 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
     ).id;
     await builder.client.call(importPlan, {
       params: { projectId },
-      body: { text: PLAN, fileName: 'plan.md' },
+      body: { text: TWO_WEEK_PLAN, fileName: 'plan.md' },
     });
     await builder.client.call(compileProjectSchedule, {
       params: { projectId },

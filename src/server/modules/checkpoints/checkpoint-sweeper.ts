@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import { decide } from '../../../core/checkpoints/checkpoint-decide.js';
 import type { CheckpointEvent } from '../../../core/checkpoints/checkpoint.model.js';
 import { reviewDuties } from '../../../core/checkpoints/review-duties.js';
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
-import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { checkpointTitles } from '../contracts/contracts.usecases.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
@@ -11,18 +9,9 @@ import { appendLedger } from '../ledger/ledger.repository.js';
 import { notify } from '../notifications/notify.js';
 import { appendCheckpointEvent, loadCheckpointEvents } from './checkpoints.repository.js';
 import { dueAtOf } from './checkpoints.presenters.js';
+import { organizersOf } from '../workspaces/workspaces.repository.js';
 
 type SweepDeps = Pick<Deps, 'db' | 'dialect' | 'logger' | 'config'>;
-
-async function organizersOf(db: Kysely<Database>, workspaceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('membership_roles')
-    .select('user_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('role', '=', 'organizer')
-    .execute();
-  return rows.map((r) => r.user_id);
-}
 
 /**
  * One project's checkpoints: record `missed` for those whose due instant passed without a

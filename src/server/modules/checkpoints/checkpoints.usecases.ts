@@ -23,6 +23,7 @@ import { appendLedger } from '../ledger/ledger.repository.js';
 import { notify } from '../notifications/notify.js';
 import { lockProject, type ProjectRow } from '../projects/projects.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
+import { organizersOf } from '../workspaces/workspaces.repository.js';
 import { appendCheckpointEvent, loadCheckpointEvents, loadProofChecks } from './checkpoints.repository.js';
 import { dueAtOf, presentCheckpoint, presentDetail } from './checkpoints.presenters.js';
 import { precheckProof } from './prechecks.js';
@@ -278,7 +279,7 @@ export async function submitCheckpoint(
     const reviewers =
       context.contract.witnesses.length > 0
         ? context.contract.witnesses
-        : await organizers(trx, context.project.workspace_id);
+        : await organizersOf(trx, context.project.workspace_id);
     if (event)
       await notify(trx, {
         userIds: reviewers.filter((id) => id !== context.project.builder_id),
@@ -292,16 +293,6 @@ export async function submitCheckpoint(
       });
     return result;
   });
-}
-
-async function organizers(db: Kysely<Database>, workspaceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('membership_roles')
-    .select('user_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('role', '=', 'organizer')
-    .execute();
-  return rows.map((r) => r.user_id);
 }
 
 /**

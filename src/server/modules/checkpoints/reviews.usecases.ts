@@ -11,6 +11,7 @@ import { loadContractVersionsOf } from '../contracts/contracts.repository.js';
 import { loadCheckpointEvents, loadProofChecks } from './checkpoints.repository.js';
 import { presentCheckpoint } from './checkpoints.presenters.js';
 import { reviewerRoles } from './checkpoints.usecases.js';
+import { othersProjectsVisibleTo } from '../projects/projects.repository.js';
 
 type QueueItem = z.infer<typeof ReviewQueueItemSchema>;
 
@@ -54,18 +55,7 @@ export async function listReviewQueue(
   actor: Actor,
 ): Promise<{ items: QueueItem[] }> {
   const now = deps.clock.now();
-  const projects = await deps.db
-    .selectFrom('projects')
-    .innerJoin('memberships', (join) =>
-      join
-        .onRef('memberships.workspace_id', '=', 'projects.workspace_id')
-        .on('memberships.user_id', '=', actor.userId),
-    )
-    .innerJoin('users', 'users.id', 'projects.builder_id')
-    .selectAll('projects')
-    .select(['users.time_zone', 'users.display_name'])
-    .where('projects.builder_id', '!=', actor.userId)
-    .execute();
+  const projects = await othersProjectsVisibleTo(deps.db, actor.userId);
   const roleRows = await deps.db
     .selectFrom('membership_roles')
     .select(['workspace_id', 'role'])
@@ -110,7 +100,7 @@ export async function listReviewQueue(
         projectName: project.name,
         workspaceId: project.workspace_id,
         builderId: project.builder_id,
-        builderName: project.display_name,
+        builderName: project.builder_name,
         checkpoint: dto,
         waitingSince: dto.current.at,
         evidence: await evidenceSince(deps.db, project.id, since),

@@ -15,7 +15,7 @@ import { newId } from '../../shared/secrets.js';
 import { checkpointsOf } from '../checkpoints/checkpoints.usecases.js';
 import { loadContractVersionsOf } from '../contracts/contracts.repository.js';
 import { notify } from '../notifications/notify.js';
-import type { ProjectRow } from '../projects/projects.repository.js';
+import { othersProjectsVisibleTo, type ProjectRow } from '../projects/projects.repository.js';
 import { daysOf } from '../verdicts/verdicts.usecases.js';
 import { requireMembership } from '../workspaces/workspaces.usecases.js';
 
@@ -252,17 +252,7 @@ type Witnessed = z.infer<typeof WitnessedProjectSchema>;
 /** Every project whose commitment names the actor as witness or backup witness. */
 export async function listWitnessed(deps: CohortDeps, actor: Actor): Promise<{ projects: Witnessed[] }> {
   const now = deps.clock.now();
-  const projects = await deps.db
-    .selectFrom('projects')
-    .innerJoin('memberships', (join) =>
-      join
-        .onRef('memberships.workspace_id', '=', 'projects.workspace_id')
-        .on('memberships.user_id', '=', actor.userId),
-    )
-    .innerJoin('users', 'users.id', 'projects.builder_id')
-    .selectAll('projects')
-    .select(['users.display_name as builder_name'])
-    .execute();
+  const projects = await othersProjectsVisibleTo(deps.db, actor.userId);
   const contracts = await loadContractVersionsOf(
     deps.db,
     projects.map((p) => p.id),
@@ -270,7 +260,7 @@ export async function listWitnessed(deps: CohortDeps, actor: Actor): Promise<{ p
   const result: Witnessed[] = [];
   for (const project of projects) {
     const contract = contractAt(contracts.get(project.id) ?? [], now.getTime())?.contract;
-    if (!contract || project.builder_id === actor.userId) continue;
+    if (!contract) continue;
     const role = contract.witnesses.includes(actor.userId)
       ? 'witness'
       : contract.backupWitness === actor.userId

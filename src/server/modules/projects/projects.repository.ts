@@ -57,3 +57,19 @@ export async function lockProject(
   if (dialect === 'postgres')
     await db.selectFrom('projects').select('id').where('id', '=', id).forUpdate().execute();
 }
+
+/** Every project in the workspaces `userId` belongs to, other people's only, with its builder's name and zone. */
+export function othersProjectsVisibleTo(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('projects')
+    .innerJoin('memberships', (join) =>
+      join
+        .onRef('memberships.workspace_id', '=', 'projects.workspace_id')
+        .on('memberships.user_id', '=', userId),
+    )
+    .innerJoin('users', 'users.id', 'projects.builder_id')
+    .selectAll('projects')
+    .select(['users.time_zone', 'users.display_name as builder_name'])
+    .where('projects.builder_id', '!=', userId)
+    .execute();
+}

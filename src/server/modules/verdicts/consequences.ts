@@ -13,6 +13,7 @@ import type { Database } from '../../db/schema.js';
 import type { Deps } from '../../deps.js';
 import { appendLedger } from '../ledger/ledger.repository.js';
 import { notify } from '../notifications/notify.js';
+import { organizersOf } from '../workspaces/workspaces.repository.js';
 
 /** The ladder of the contract in force at `atMs`; the default ladder before a contract. */
 export function ladderAt(contracts: readonly ContractVersion[], atMs: number): ConsequenceLadder {
@@ -30,16 +31,6 @@ interface ProjectFacts {
   workspace_id: string;
   builder_id: string;
   builder_name: string;
-}
-
-async function organizersOf(db: Kysely<Database>, workspaceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('membership_roles')
-    .select('user_id')
-    .where('workspace_id', '=', workspaceId)
-    .where('role', '=', 'organizer')
-    .execute();
-  return rows.map((r) => r.user_id);
 }
 
 function message(c: Consequence, project: ProjectFacts): { title: string; body: string } {

@@ -166,3 +166,14 @@ const ROLE_ORDER: Record<Role, number> = { organizer: 0, witness: 1, builder: 2 
 function sortRoles(roles: Role[]): Role[] {
   return roles.sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]);
 }
+
+/** The organizers of a workspace, who are asked when nobody else is. */
+export async function organizersOf(db: Kysely<Database>, workspaceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('membership_roles')
+    .select('user_id')
+    .where('workspace_id', '=', workspaceId)
+    .where('role', '=', 'organizer')
+    .execute();
+  return rows.map((r) => r.user_id);
+}
