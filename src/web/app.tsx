@@ -12,6 +12,11 @@ const WorkspacePage = lazy(() => import('./pages/workspace.js').then((m) => ({ d
 const InvitePage = lazy(() => import('./pages/invite.js').then((m) => ({ default: m.InvitePage })));
 const TokensPage = lazy(() => import('./pages/tokens.js').then((m) => ({ default: m.TokensPage })));
 const ProfilePage = lazy(() => import('./pages/profile.js').then((m) => ({ default: m.ProfilePage })));
+const CheckpointPage = lazy(() =>
+  import('./pages/checkpoint.js').then((m) => ({ default: m.CheckpointPage })),
+);
+const ReviewsPage = lazy(() => import('./pages/reviews.js').then((m) => ({ default: m.ReviewsPage })));
+const CohortPage = lazy(() => import('./pages/cohort.js').then((m) => ({ default: m.CohortPage })));
 // New pages: one lazy import each, above this line.
 const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
 
@@ -43,6 +48,9 @@ export function App() {
               <Route path="workspaces/:workspaceId" element={<WorkspacePage />} />
               <Route path="settings/tokens" element={<TokensPage />} />
               <Route path="settings/profile" element={<ProfilePage />} />
+              <Route path="projects/:projectId/checkpoints/:checkpointId" element={<CheckpointPage />} />
+              <Route path="reviews" element={<ReviewsPage />} />
+              <Route path="workspaces/:workspaceId/cohort" element={<CohortPage />} />
               {/* Signed-in pages: add routes above this line. */}
             </Route>
             {/* Public pages: add routes above this line. */}
