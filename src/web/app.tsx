@@ -17,6 +17,10 @@ const CheckpointPage = lazy(() =>
 );
 const ReviewsPage = lazy(() => import('./pages/reviews.js').then((m) => ({ default: m.ReviewsPage })));
 const CohortPage = lazy(() => import('./pages/cohort.js').then((m) => ({ default: m.CohortPage })));
+const PlanPage = lazy(() => import('./pages/plan.js').then((m) => ({ default: m.PlanPage })));
+const PublicStatusPage = lazy(() =>
+  import('./pages/public-status.js').then((m) => ({ default: m.PublicStatusPage })),
+);
 // New pages: one lazy import each, above this line.
 const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
 
@@ -51,8 +55,10 @@ export function App() {
               <Route path="projects/:projectId/checkpoints/:checkpointId" element={<CheckpointPage />} />
               <Route path="reviews" element={<ReviewsPage />} />
               <Route path="workspaces/:workspaceId/cohort" element={<CohortPage />} />
+              <Route path="projects/:projectId/plan" element={<PlanPage />} />
               {/* Signed-in pages: add routes above this line. */}
             </Route>
+            <Route path="status/:token" element={<PublicStatusPage />} />
             {/* Public pages: add routes above this line. */}
             <Route path="*" element={<NotFoundPage />} />
           </Route>
