@@ -21,6 +21,11 @@ const PlanPage = lazy(() => import('./pages/plan.js').then((m) => ({ default: m.
 const PublicStatusPage = lazy(() =>
   import('./pages/public-status.js').then((m) => ({ default: m.PublicStatusPage })),
 );
+const InboxPage = lazy(() => import('./pages/inbox.js').then((m) => ({ default: m.InboxPage })));
+const NotificationSettingsPage = lazy(() =>
+  import('./pages/notification-settings.js').then((m) => ({ default: m.NotificationSettingsPage })),
+);
+const ContractPage = lazy(() => import('./pages/contract.js').then((m) => ({ default: m.ContractPage })));
 // New pages: one lazy import each, above this line.
 const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
 
@@ -56,6 +61,9 @@ export function App() {
               <Route path="reviews" element={<ReviewsPage />} />
               <Route path="workspaces/:workspaceId/cohort" element={<CohortPage />} />
               <Route path="projects/:projectId/plan" element={<PlanPage />} />
+              <Route path="inbox" element={<InboxPage />} />
+              <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+              <Route path="projects/:projectId/contract" element={<ContractPage />} />
               {/* Signed-in pages: add routes above this line. */}
             </Route>
             <Route path="status/:token" element={<PublicStatusPage />} />

@@ -1,9 +1,12 @@
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { humanMessage } from '../lib/api-errors.js';
+import { MyProjectsProvider, useCurrentProject, useMyProjects } from '../lib/my-projects.js';
 import { useSession, useUser } from '../lib/session.js';
+import { UnreadProvider, useUnread } from '../lib/unread.js';
 import { useWorkspaces, WorkspacesProvider } from '../lib/workspaces.js';
 import { LoadError, Loading } from './fields.js';
+import '../styles/shell.css';
 
 function Brand() {
   return (
@@ -75,25 +78,180 @@ function SignOutButton() {
   );
 }
 
+/** A count beside a link: the number is shown, and the words are read. */
+function CountBadge({ count, words, testId }: { count: number | undefined; words: string; testId?: string }) {
+  if (!count) return null;
+  return (
+    <span className="count-badge" data-testid={testId}>
+      <span aria-hidden="true">{count > 99 ? '99+' : count}</span>
+      <span className="visually-hidden">
+        , {count} {words}
+      </span>
+    </span>
+  );
+}
+
+const SETTINGS = [
+  { to: '/settings/profile', label: 'Profile' },
+  { to: '/settings/notifications', label: 'Notifications' },
+  { to: '/settings/tokens', label: 'API tokens' },
+] as const;
+
+/** Settings as a disclosure on wide screens; on a phone the menu lists its links directly. */
+function SettingsMenu() {
+  const { pathname } = useLocation();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
+  const active = pathname.startsWith('/settings/');
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      event.stopPropagation();
+      setOpen(false);
+      toggle.current?.focus();
+    }
+  };
+
+  return (
+    <li
+      className="nav-settings"
+      onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        // Closing when focus leaves keeps Tab moving through the page without a stray open menu.
+        if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
+      <button
+        ref={toggle}
+        type="button"
+        className={active ? 'nav-toggle nav-toggle-active' : 'nav-toggle'}
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((value) => !value)}
+      >
+        Settings
+        <span className="nav-caret" aria-hidden="true" />
+      </button>
+      <p className="nav-group-label" aria-hidden="true">
+        Settings
+      </p>
+      <ul id={id} className="nav-submenu" data-open={open} aria-label="Settings">
+        {SETTINGS.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} onClick={() => setOpen(false)}>
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+function MainNav() {
+  const current = useCurrentProject();
+  const { witnessed, waitingReviews } = useMyProjects();
+  const { selected } = useWorkspaces();
+  const { count } = useUnread();
+  const witnesses = (witnessed?.length ?? 0) > 0 || (waitingReviews ?? 0) > 0;
+  const organizes = selected?.myRoles.includes('organizer') ?? false;
+  const projectLabel = current?.name ?? 'Current project';
+
+  return (
+    <nav className="nav" aria-label="Main">
+      <ul className="nav-list">
+        <li>
+          <NavLink to="/" end>
+            Home
+          </NavLink>
+        </li>
+        {current && (
+          <li className="nav-project">
+            <p className="nav-group-label" title={projectLabel}>
+              <span className="visually-hidden">Project: </span>
+              {projectLabel}
+            </p>
+            <ul aria-label={`Project ${projectLabel}`}>
+              <li>
+                <NavLink to={`/projects/${current.id}/today`}>Today</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/projects/${current.id}/plan`}>Plan</NavLink>
+              </li>
+              <li>
+                <NavLink to={`/projects/${current.id}/contract`}>Contract</NavLink>
+              </li>
+            </ul>
+          </li>
+        )}
+        {witnesses && (
+          <li>
+            <NavLink to="/reviews">
+              Reviews
+              <CountBadge count={waitingReviews} words="waiting for your review" />
+            </NavLink>
+          </li>
+        )}
+        {organizes && selected && (
+          <li>
+            <NavLink to={`/workspaces/${selected.id}/cohort`}>Cohort</NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to="/inbox">
+            Inbox
+            <CountBadge count={count} words="unread" testId="unread-badge" />
+          </NavLink>
+        </li>
+        <SettingsMenu />
+      </ul>
+    </nav>
+  );
+}
+
 function SignedInHeader() {
   const user = useUser();
+  const { count } = useUnread();
+  const [open, setOpen] = useState(false);
+  const menuToggle = useRef<HTMLButtonElement>(null);
+
+  // Following a link closes the phone menu; the page below then takes focus.
+  const onMenuClick = (event: MouseEvent) => {
+    if (event.target instanceof Element && event.target.closest('a')) setOpen(false);
+  };
+  const onHeaderKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      menuToggle.current?.focus();
+    }
+  };
+
   return (
-    <header className="header">
+    <header className="header" onKeyDown={onHeaderKeyDown}>
       <div className="header-inner">
         <Brand />
-        <WorkspaceSwitcher />
-        <nav className="nav" aria-label="Main">
-          <NavLink to="/" end>
-            Workspaces
-          </NavLink>
-          <NavLink to="/settings/profile">Profile</NavLink>
-          <NavLink to="/settings/tokens">API tokens</NavLink>
-        </nav>
-        <div className="account">
-          <span className="account-name" data-testid="account-name">
-            {user.displayName}
-          </span>
-          <SignOutButton />
+        <button
+          ref={menuToggle}
+          type="button"
+          className="menu-toggle button button-secondary button-small"
+          aria-expanded={open}
+          aria-controls="site-menu"
+          onClick={() => setOpen((value) => !value)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          Menu
+          <CountBadge count={count} words="unread" />
+        </button>
+        <div id="site-menu" className="site-menu" data-open={open} onClick={onMenuClick}>
+          <WorkspaceSwitcher />
+          <MainNav />
+          <div className="account">
+            <span className="account-name" data-testid="account-name">
+              {user.displayName}
+            </span>
+            <SignOutButton />
+          </div>
         </div>
       </div>
     </header>
@@ -162,9 +320,13 @@ export function Shell() {
   }
   return (
     <WorkspacesProvider>
-      {skip}
-      <SignedInHeader />
-      <Page />
+      <MyProjectsProvider>
+        <UnreadProvider>
+          {skip}
+          <SignedInHeader />
+          <Page />
+        </UnreadProvider>
+      </MyProjectsProvider>
     </WorkspacesProvider>
   );
 }
