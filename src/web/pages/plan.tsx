@@ -241,10 +241,15 @@ export function PlanPage() {
                     <HealthBadge health={data.health.state} /> Streak {plural(data.streak.current, 'day')}{' '}
                     (longest {data.streak.longest}){data.health.replanRequired && ' · a re-plan is required'}
                   </p>
-                  <DayHeatmap
-                    days={data.verdicts}
-                    through={today ?? data.verdicts.at(-1)?.date ?? data.verdictsFrom ?? '1970-01-01'}
-                  />
+                  {data.verdicts.length === 0 ? (
+                    <p className="empty">
+                      {data.verdictsFrom
+                        ? `No planned day has ended yet: days are judged from ${formatDate(data.verdictsFrom, { year: true })}.`
+                        : 'No day has been judged yet: days are judged once hours are committed.'}
+                    </p>
+                  ) : (
+                    <DayHeatmap days={data.verdicts} through={today ?? data.verdicts.at(-1)?.date ?? ''} />
+                  )}
                 </>
               )}
             </Section>

@@ -88,7 +88,11 @@ export function DayHeatmap({
 
   return (
     <figure className="chart heatmap">
-      <div className="heatmap-scroll">
+      {/* Long ranges scroll sideways; the scroll box then takes focus so keys can scroll it. */}
+      <div
+        className="heatmap-scroll"
+        {...(weeks > 12 ? { tabIndex: 0, role: 'group', 'aria-label': `${label}, scrolls sideways` } : {})}
+      >
         <div
           className="heatmap-grid"
           role="img"
