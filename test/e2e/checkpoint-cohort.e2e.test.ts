@@ -267,6 +267,7 @@ describe('web: checkpoint proof, witness review, cohort console', () => {
     await link.fill(liveUrl);
     await mine.getByText('Live page: your witness opens it to try the result.').waitFor();
     await mine.getByLabel('Note to your witness').fill('Sign-in works on the live site.');
+    await shot(mine, 'checkpoint-proof');
     await mine.getByRole('button', { name: 'Submit proof' }).click();
     await mine.getByText('Proof submitted').waitFor();
     await status.getByText('Waiting for review').waitFor();
@@ -301,6 +302,7 @@ describe('web: checkpoint proof, witness review, cohort console', () => {
     await theirs
       .getByRole('textbox', { name: /^Comment/ })
       .fill('Show the sign-in on the live site, with a test account.');
+    await shot(theirs, 'checkpoint-review');
     await theirs.getByRole('button', { name: 'Reject submission' }).click();
     await theirs.getByText('Rejected. The builder has been told').waitFor();
 

@@ -229,6 +229,7 @@ export function CheckpointPage() {
   const builderZone = byId.get(project.builderId)?.timeZone ?? (isBuilder ? user.timeZone : null);
   const canSubmit = isBuilder && ['pending', 'rejected', 'missed'].includes(checkpoint.status);
   const current = checkpoint.current;
+  const reviewing = canReview && checkpoint.status === 'submitted' && current !== null;
 
   return (
     <div className="stack cp-page">
@@ -319,7 +320,7 @@ export function CheckpointPage() {
         />
       )}
 
-      {canReview && checkpoint.status === 'submitted' && current && (
+      {reviewing && current && (
         <section className="card stack-small cp-review" aria-labelledby="cp-review-heading">
           <h2 id="cp-review-heading">Review the submission</h2>
           <p className="muted">
@@ -355,7 +356,12 @@ export function CheckpointPage() {
 
       <section className="card stack-small" aria-labelledby="cp-submissions-heading">
         <h2 id="cp-submissions-heading">Submissions and reviews</h2>
-        <Submissions detail={detail.data} nameOf={nameOf} timeZone={user.timeZone} />
+        <Submissions
+          detail={detail.data}
+          nameOf={nameOf}
+          timeZone={user.timeZone}
+          shownAbove={reviewing ? current?.submissionId : undefined}
+        />
       </section>
 
       <section className="card stack-small" aria-labelledby="cp-history-heading">

@@ -1,5 +1,6 @@
 import type { CheckpointDto } from '../../../contracts/checkpoints.contract.js';
 import { REJECTION_REASON_CODES } from '../../../contracts/checkpoints.contract.js';
+import type { FormError } from '../../lib/api-errors.js';
 
 export type CheckpointStatus = CheckpointDto['status'];
 export type RejectionReason = (typeof REJECTION_REASON_CODES)[number];
@@ -134,4 +135,13 @@ export function parseCommits(value: string): { items: CommitProof[] } | { error:
   }
   if (shas.length > 100) return { error: 'List at most 100 commits; use a range for more.' };
   return { items: [...(shas.length > 0 ? [{ kind: 'commits' as const, shas }] : []), ...ranges] };
+}
+
+/** The error without the message beside `field`, once the person has changed that field. */
+export function withoutField(error: FormError | null, field: string): FormError | null {
+  if (!error?.fields[field]) return error;
+  const fields = { ...error.fields };
+  delete fields[field];
+  if (Object.keys(fields).length === 0 && error.other.length === 0) return null;
+  return { ...error, fields };
 }

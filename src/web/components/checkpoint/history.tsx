@@ -31,10 +31,13 @@ export function Submissions({
   detail,
   nameOf,
   timeZone,
+  shownAbove,
 }: {
   detail: CheckpointDetail;
   nameOf: NameOf;
   timeZone: string;
+  /** A submission whose proof the page already shows (the one under review): not repeated here. */
+  shownAbove?: string | undefined;
 }) {
   const { submissions, reviews, checkpoint } = detail;
   if (submissions.length === 0) return <p className="empty">Nothing has been submitted yet.</p>;
@@ -57,13 +60,23 @@ export function Submissions({
                 <span className="status cp-status cp-status-submitted">Waiting for review</span>
               )}
             </h3>
-            {submission.note && (
-              <p className="cp-note">
-                <span className="muted">Note: </span>
-                {submission.note}
-              </p>
+            {submission.submissionId === shownAbove ? (
+              <p className="muted">Its proof is shown above, with the review form.</p>
+            ) : (
+              <>
+                {submission.note && (
+                  <p className="cp-note">
+                    <span className="muted">Note: </span>
+                    {submission.note}
+                  </p>
+                )}
+                <ProofList
+                  proof={submission.proof}
+                  checks={submission.checks}
+                  projectId={checkpoint.projectId}
+                />
+              </>
             )}
-            <ProofList proof={submission.proof} checks={submission.checks} projectId={checkpoint.projectId} />
             {review && <ReviewOutcome review={review} nameOf={nameOf} timeZone={timeZone} />}
           </li>
         );

@@ -10,7 +10,7 @@ import { ApiError } from '../../../contracts/client.js';
 import { humanMessage, type FormError } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
 import { FormAlert, SubmitButton, TextField } from '../fields.js';
-import { classifyLink, formatBytes, parseCommits } from './format.js';
+import { classifyLink, formatBytes, parseCommits, withoutField } from './format.js';
 import { TextAreaField } from './textarea-field.js';
 import { sizeProblem, uploadFile } from './uploads.js';
 
@@ -279,11 +279,12 @@ export function ProofForm({ projectId, checkpointId, resubmission, onSubmitted }
                 required={false}
                 maxLength={2048}
                 value={link.value}
-                onChange={(event) =>
+                onChange={(event) => {
                   setLinks((current) =>
                     current.map((l) => (l.key === link.key ? { ...l, value: event.target.value } : l)),
-                  )
-                }
+                  );
+                  setError((e) => withoutField(e, `link-${link.key}`));
+                }}
                 hint={hint}
                 error={error?.fields[`link-${link.key}`]}
               />
@@ -320,7 +321,10 @@ export function ProofForm({ projectId, checkpointId, resubmission, onSubmitted }
         spellCheck={false}
         placeholder="a1b2c3d e4f5a6b or a1b2c3d..e4f5a6b"
         value={commits}
-        onChange={(event) => setCommits(event.target.value)}
+        onChange={(event) => {
+          setCommits(event.target.value);
+          setError((e) => withoutField(e, 'commits'));
+        }}
         hint="SHAs separated by spaces or commas, or a range written a..b."
         error={error?.fields.commits}
       />
@@ -392,7 +396,10 @@ export function ProofForm({ projectId, checkpointId, resubmission, onSubmitted }
         maxLength={10_000}
         rows={4}
         value={text}
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError((e) => withoutField(e, 'text'));
+        }}
         hint="What you did and how to see it, when a link or a file cannot show it."
         error={error?.fields.text}
       />
@@ -401,7 +408,10 @@ export function ProofForm({ projectId, checkpointId, resubmission, onSubmitted }
         name="note"
         maxLength={2000}
         value={note}
-        onChange={(event) => setNote(event.target.value)}
+        onChange={(event) => {
+          setNote(event.target.value);
+          setError((e) => withoutField(e, 'note'));
+        }}
         hint="Anything they should know while reviewing."
         error={error?.fields.note}
       />

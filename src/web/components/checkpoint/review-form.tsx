@@ -7,7 +7,7 @@ import {
 import { toFormError, type FormError } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
 import { FormAlert, SubmitButton } from '../fields.js';
-import { REASON_LABELS, isReason, type RejectionReason } from './format.js';
+import { REASON_LABELS, isReason, withoutField, type RejectionReason } from './format.js';
 import { TextAreaField } from './textarea-field.js';
 
 type Decision = 'approved' | 'rejected';
@@ -89,7 +89,10 @@ export function ReviewForm({ projectId, checkpointId, submissionId, subject, onR
               name={`${id}-decision`}
               value="approved"
               checked={decision === 'approved'}
-              onChange={() => setDecision('approved')}
+              onChange={() => {
+                setDecision('approved');
+                setError((e) => withoutField(e, 'decision'));
+              }}
             />
             <span>
               <strong>Approve</strong>
@@ -102,7 +105,10 @@ export function ReviewForm({ projectId, checkpointId, submissionId, subject, onR
               name={`${id}-decision`}
               value="rejected"
               checked={decision === 'rejected'}
-              onChange={() => setDecision('rejected')}
+              onChange={() => {
+                setDecision('rejected');
+                setError((e) => withoutField(e, 'decision'));
+              }}
             />
             <span>
               <strong>Reject</strong>
@@ -129,7 +135,10 @@ export function ReviewForm({ projectId, checkpointId, submissionId, subject, onR
                 name={`${id}-reason`}
                 value={code}
                 checked={reason === code}
-                onChange={(event) => setReason(isReason(event.target.value) ? event.target.value : null)}
+                onChange={(event) => {
+                  setReason(isReason(event.target.value) ? event.target.value : null);
+                  setError((e) => withoutField(e, 'reason'));
+                }}
               />
               <span>{REASON_LABELS[code]}</span>
             </label>
@@ -147,7 +156,10 @@ export function ReviewForm({ projectId, checkpointId, submissionId, subject, onR
         maxLength={2000}
         required={decision === 'rejected'}
         value={comment}
-        onChange={(event) => setComment(event.target.value)}
+        onChange={(event) => {
+          setComment(event.target.value);
+          setError((e) => withoutField(e, 'comment'));
+        }}
         hint={
           decision === 'rejected'
             ? 'What is missing or wrong, so the builder can fix it.'

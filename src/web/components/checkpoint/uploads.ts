@@ -9,13 +9,20 @@ import { ApiError, type ApiClient } from '../../../contracts/client.js';
 import { endpointUrl } from '../../../contracts/endpoint.js';
 import { formatBytes } from './format.js';
 
+const tokens = new WeakMap<ApiClient, Promise<string>>();
+
 /**
  * The CSRF token to send as `X-CSRF-Token` on a write the typed client cannot make (a raw file body).
- * session.tsx keeps its copy private; the session endpoint answers the same token, derived from the
- * session, so asking it again is equivalent.
+ * session.tsx keeps its copy private; the session endpoint answers the same token (it is derived from
+ * the session), so it is asked once per client and asked again only after the server refuses it.
  */
-export async function csrfToken(api: ApiClient): Promise<string> {
-  return (await api.call(getSession, {})).csrfToken;
+export function csrfToken(api: ApiClient, fresh = false): Promise<string> {
+  const known = tokens.get(api);
+  if (known && !fresh) return known;
+  const asked = api.call(getSession, {}).then((info) => info.csrfToken);
+  asked.catch(() => tokens.delete(api));
+  tokens.set(api, asked);
+  return asked;
 }
 
 /** Where an uploaded file can be viewed (same origin, with the session cookie). */
@@ -36,7 +43,16 @@ export function sizeProblem(file: File): string | null {
  * refusals (413 too large, 415 not an image or PDF) arrive as an {@link ApiError} with a sentence.
  */
 export async function uploadFile(api: ApiClient, projectId: string, file: File): Promise<UploadDto> {
-  const token = await csrfToken(api);
+  try {
+    return await send(await csrfToken(api), projectId, file);
+  } catch (error) {
+    // A session renewed elsewhere in the tab has a new token: ask for it once and try again.
+    if (!(error instanceof ApiError && error.code === 'auth.csrf_failed')) throw error;
+    return send(await csrfToken(api, true), projectId, file);
+  }
+}
+
+async function send(token: string, projectId: string, file: File): Promise<UploadDto> {
   const url = `${endpointUrl(uploadProofFile.path, { projectId })}?name=${encodeURIComponent(file.name)}`;
   const response = await fetch(url, {
     method: 'POST',
