@@ -104,6 +104,17 @@ function SettingsMenu() {
   const id = useId();
   const toggle = useRef<HTMLButtonElement>(null);
   const active = pathname.startsWith('/settings/');
+  const item = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    // A click elsewhere closes the menu (some browsers do not focus a clicked button, so blur is not enough).
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && !item.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && open) {
@@ -115,6 +126,7 @@ function SettingsMenu() {
 
   return (
     <li
+      ref={item}
       className="nav-settings"
       onKeyDown={onKeyDown}
       onBlur={(event) => {

@@ -1,8 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { useMatch } from 'react-router';
-import { listReviews } from '../../contracts/checkpoints.contract.js';
-import { listWitnessed, type WitnessedProjectSchema } from '../../contracts/cohort.contract.js';
-import { listProjects, type Project } from '../../contracts/projects.contract.js';
+import type { WitnessedProjectSchema } from '../../contracts/cohort.contract.js';
+import type { Project } from '../../contracts/projects.contract.js';
 import type { Workspace } from '../../contracts/workspaces.contract.js';
 import type { z } from 'zod';
 import { useLiveEvents } from './live.js';
@@ -59,8 +58,10 @@ export function MyProjectsProvider({ children }: { children: ReactNode }) {
   const { workspaces, reload: reloadWorkspaces } = useWorkspaces();
   const workspaceKey = workspaces?.map((workspace) => workspace.id).join(',');
 
+  // Endpoints are imported when first called, so their schemas stay out of the first page's bundle.
   const projects = useQuery(`my-projects:${user.id}:${workspaceKey ?? ''}`, async () => {
     if (!workspaces) return undefined;
+    const { listProjects } = await import('../../contracts/projects.contract.js');
     const answers = await Promise.allSettled(
       workspaces.map((workspace) => api.call(listProjects, { params: { workspaceId: workspace.id } })),
     );
@@ -75,8 +76,14 @@ export function MyProjectsProvider({ children }: { children: ReactNode }) {
       )
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   });
-  const witnessed = useQuery(`witnessing:${user.id}`, () => api.call(listWitnessed, {}));
-  const reviews = useQuery(`reviews:${user.id}`, () => api.call(listReviews, {}));
+  const witnessed = useQuery(`witnessing:${user.id}`, async () => {
+    const { listWitnessed } = await import('../../contracts/cohort.contract.js');
+    return api.call(listWitnessed, {});
+  });
+  const reviews = useQuery(`reviews:${user.id}`, async () => {
+    const { listReviews } = await import('../../contracts/checkpoints.contract.js');
+    return api.call(listReviews, {});
+  });
 
   const { reload: reloadProjects } = projects;
   const { reload: reloadWitnessed } = witnessed;

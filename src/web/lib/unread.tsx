@@ -1,5 +1,4 @@
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { listNotifications } from '../../contracts/notifications.contract.js';
 import { useLiveEvents } from './live.js';
 import { useApi } from './session.js';
 
@@ -26,10 +25,13 @@ export function UnreadProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let active = true;
-    api.call(listNotifications, { query: { limit: 1 } }).then(
-      (answer) => active && setCount(answer.unreadCount),
-      () => undefined, // the badge stays as it was; the inbox page shows errors
-    );
+    // Imported when first called, so the endpoint's schemas stay out of the first page's bundle.
+    import('../../contracts/notifications.contract.js')
+      .then(({ listNotifications }) => api.call(listNotifications, { query: { limit: 1 } }))
+      .then(
+        (answer) => active && setCount(answer.unreadCount),
+        () => undefined, // the badge stays as it was; the inbox page shows errors
+      );
     return () => {
       active = false;
     };

@@ -28,7 +28,8 @@ function NoContract({ projectId }: { projectId: string }) {
         force, so no day is judged yet.
       </p>
       <div className="link-row">
-        <Link to="/start" className="button button-primary">
+        {/* The intake resumes this project at the step it needs next (hours, then the commitment). */}
+        <Link to={`/start?project=${projectId}`} className="button button-primary">
           Commit to a plan
         </Link>
         <Link to={`/projects/${projectId}/plan`} className="button button-secondary">
@@ -190,6 +191,7 @@ export function ContractPage() {
     <div className="stack">
       {title}
       {heading}
+      {members.error !== undefined && <LoadError error={members.error} onRetry={members.reload} />}
       {notice && (
         <p className="notice" role="status">
           {notice}

@@ -103,7 +103,7 @@ function ProjectCard({ project }: { project: KnownProject }) {
       )}
       <div className="link-row">
         {committed === false ? (
-          <Link to="/start" className="button button-primary button-small">
+          <Link to={`/start?project=${project.id}`} className="button button-primary button-small">
             Finish setting up
           </Link>
         ) : (

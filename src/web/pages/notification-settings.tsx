@@ -271,7 +271,7 @@ const valid = fresh && given.length === expected.length &&
 /** The server names the refused field in its sentence ("url: … is a loopback address…"). */
 function channelError(error: unknown): FormError {
   const result = toFormError(error, ['kind', 'label', 'url']);
-  if (isApiError(error, 'url.refused') || isApiError(error, 'url.unresolvable')) {
+  if (isApiError(error, 'url.refused')) {
     const message = humanMessage(error).replace(/^url:\s*/, '');
     return {
       message: 'This address cannot be used.',
