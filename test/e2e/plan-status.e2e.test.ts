@@ -275,6 +275,10 @@ describe('web: plan and calendar, public status page', () => {
     expect(versionsText).toContain('Scope +5 h, +2 tasks');
     expect(versionsText).toContain('Open work held: 11 h → 11 h');
     expect(versionsText).toContain('Set up the repo: status To do → Done');
+    await page.getByLabel('From version').selectOption('2');
+    await versions.getByText('Pick two different versions to compare.').waitFor();
+    await page.getByLabel('From version').selectOption('1');
+    await versions.getByText('Why version 2:').waitFor();
     expect(versionsText).toContain('Re-estimated');
 
     // Decisions: who cites which, and the superseded one flagged.
@@ -307,7 +311,10 @@ describe('web: plan and calendar, public status page', () => {
     expect(await page.getByRole('img', { name: /^Burn-up chart\./ }).getAttribute('aria-label')).toContain(
       'version 2',
     );
-    await page.getByRole('radio', { name: 'Tasks' }).check();
+    // The measure is switched from the keyboard: arrow keys move between the radios.
+    await page.getByRole('radio', { name: 'Hours' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByRole('radio', { name: 'Tasks' }).isChecked()).toBe(true);
     await page.locator('table', { hasText: 'Burn-up by day (tasks)' }).waitFor({ state: 'attached' });
 
     await page.screenshot({ path: join(screenshots, 'plan.png'), fullPage: true });

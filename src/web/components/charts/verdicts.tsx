@@ -1,3 +1,5 @@
+import '../../styles/charts.css';
+
 export type Verdict = 'showed_up' | 'skipped' | 'paused' | 'grace';
 
 /** How each verdict reads and looks: a symbol and a word as well as a colour, so colour is never alone. */
