@@ -289,6 +289,9 @@ describe('web: checkpoint proof, witness review, cohort console', () => {
     await theirs.locator('#witnessed-heading').waitFor();
     await theirs.locator('.cp-witnessed').first().waitFor();
     await shot(theirs, 'reviews');
+    await theirs.setViewportSize({ width: 375, height: 812 });
+    expect(await horizontalOverflow(theirs)).toEqual({ by: 0, culprits: [] });
+    await theirs.setViewportSize({ width: 1280, height: 900 });
 
     // … opens it, and rejects it with a reason and a comment.
     await item.getByRole('link', { name: 'Week 1: Foundations', exact: true }).click();

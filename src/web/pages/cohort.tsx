@@ -6,7 +6,7 @@ import { getWorkspace, listMembers } from '../../contracts/workspaces.contract.j
 import { LoadError, Loading, SelectField } from '../components/fields.js';
 import { StatusBadge } from '../components/checkpoint/badges.js';
 import { formatLocalDate, plural } from '../components/checkpoint/format.js';
-import { Builders, checkpointPath } from '../components/cohort/builders.js';
+import { Builders, atRisk, checkpointPath } from '../components/cohort/builders.js';
 import { Heatmap } from '../components/cohort/heatmap.js';
 import { isApiError } from '../lib/api-errors.js';
 import { formatInstant } from '../lib/format.js';
@@ -148,7 +148,7 @@ export function CohortPage() {
   const data = cohort.data;
   const witnesses = members.data ? members.data.filter((m) => m.roles.includes('witness')) : null;
   const csvHref = `${endpointUrl(COHORT_CSV_PATH, { workspaceId })}?days=${days}`;
-  const atRisk = data.builders.filter((b) => b.health !== 'on_track' || b.replanRequired).length;
+  const risky = data.builders.filter(atRisk).length;
   const waiting = data.reviewLoad.reduce((sum, row) => sum + row.waiting, 0);
   const name = workspace.data?.name ?? 'Workspace';
   const changed = (message: string) => {
@@ -200,7 +200,7 @@ export function CohortPage() {
 
       <dl className="cohort-stats" aria-label="Summary">
         <Stat label="Builders" value={data.builders.length} />
-        <Stat label="At risk" value={atRisk} />
+        <Stat label="At risk" value={risky} />
         <Stat label="Missed checkpoints" value={data.checkpoints.missed.length} />
         <Stat label="Waiting reviews" value={waiting} />
       </dl>

@@ -23,7 +23,8 @@ function sinceEvidence(builder: Builder): string {
   return `${plural(builder.daysSinceEvidence, 'day')} ago`;
 }
 
-function atRisk(builder: Builder): boolean {
+/** Stalled or slipping, asked to re-plan, or three days and more without any evidence of work. */
+export function atRisk(builder: Builder): boolean {
   return builder.health !== 'on_track' || builder.replanRequired || (builder.daysSinceEvidence ?? 99) >= 3;
 }
 
