@@ -126,11 +126,11 @@ describe('recital inbox and notify against a real server', () => {
       expect.stringMatching(
         /^\* 2026-03-02 19:00 {2}checkpoint\.submitted {2}Ada Builder submitted proof for "Week 1: Foundations" {2}\[\S+\]$/,
       ),
-      '    1 piece(s) of proof on Launch. Approve it or say what is missing.',
+      '    1 piece of proof on Launch. Approve it or say what is missing.',
       expect.stringMatching(
         /^\* 2026-03-02 18:00 {2}contract\.committed {2}You are a witness for Launch {2}\[\S+\]$/,
       ),
-      '    1 checkpoint(s); you review the proof at each one.',
+      '    1 checkpoint; you review the proof at each one.',
     ]);
     expect(stdout).toContain('Mark them read with `recital inbox read --all` (or give ids).\n');
     const listed = await json<Inbox>('witness', ['inbox', '--unread', '--limit', '1']);

@@ -19,6 +19,8 @@ export const PublicStatusSchema = z
     audience: z.string().nullable(),
     builderName: z.string(),
     timeZone: z.string(),
+    /** Today where the builder lives: the page's "as of". */
+    today: z.string(),
     progress: ProgressSchema,
     health: z.enum(['on_track', 'slipping', 'stalled']),
     streak: z.object({ current: z.number().int(), longest: z.number().int() }),
@@ -39,7 +41,7 @@ export const getPublicStatus = endpoint({
   summary: "A project's public status page (only when its builder published it): no sign-in needed.",
   tag: 'status',
   auth: 'none',
-  params: z.object({ token: z.string().min(10).max(100) }),
+  params: z.object({ token: z.string().min(1).max(200) }),
   response: PublicStatusSchema,
   status: 200,
 });

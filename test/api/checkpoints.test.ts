@@ -209,7 +209,12 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
     const approved = await witness.client.call(approveContractChange, { params: { projectId, number: 4 } });
     expect(approved.waiting).toBe(false);
     expect(approved.inForce?.graceTokensPerSprint).toBe(3);
-    expect(approved.versions[0]).toMatchObject({ approvedBy: witness.user.id, status: 'in_force' });
+    expect(approved.versions[0]).toMatchObject({
+      approvedBy: witness.user.id,
+      status: 'in_force',
+      fullyEffectiveAt: '2026-03-02T17:00:00.000Z',
+      changes: [{ direction: 'easier', effectiveAt: '2026-03-02T17:00:00.000Z' }],
+    });
     await expectApiError(
       witness.client.call(approveContractChange, { params: { projectId, number: 4 } }),
       'contracts.nothing_waiting',

@@ -69,6 +69,7 @@ describeEachDialect('status page, cohort console, witnessing and live events', (
       summary: 'Invoicing for freelancers',
       audience: 'freelance designers',
       health: 'slipping',
+      today: '2026-03-06',
       lastShowedUp: '2026-03-03',
       progress: { tasksDone: 1, tasksTotal: 4, minutesDone: 120, minutesTotal: 660 },
       days: [
@@ -83,6 +84,11 @@ describeEachDialect('status page, cohort console, witnessing and live events', (
     });
     expect(JSON.stringify(status)).not.toMatch(/Repo set up|@example\.com|week-1\.t1/);
     await builder.client.call(updateProject, { params: { projectId }, body: { publicStatus: false } });
+    await expectApiError(
+      anonymous.call(getPublicStatus, { params: { token: 'x' } }),
+      'projects.not_found',
+      404,
+    );
     await expectApiError(
       anonymous.call(getPublicStatus, { params: { token: published.publicToken! } }),
       'projects.not_found',

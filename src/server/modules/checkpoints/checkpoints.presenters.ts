@@ -4,6 +4,7 @@ import type { CheckpointEvent } from '../../../core/checkpoints/checkpoint.model
 import type { ContractCheckpoint } from '../../../core/contracts/contract.model.js';
 import { dayEndMs, toIso } from '../../../core/verdicts/local-day.js';
 import type { ProofChecksTable } from '../../db/schema.js';
+import { plural } from '../../shared/text.js';
 
 export type StoredCheck = Pick<
   ProofChecksTable,
@@ -58,7 +59,7 @@ export function presentCheckpoint(input: {
 function describe(event: CheckpointEvent): string {
   switch (event.type) {
     case 'submitted':
-      return `submitted ${event.proof.length} piece(s) of proof${event.note ? `: ${event.note}` : ''}`;
+      return `submitted ${plural(event.proof.length, 'piece')} of proof${event.note ? `: ${event.note}` : ''}`;
     case 'reviewed':
       return event.decision === 'approved'
         ? `approved${event.comment ? `: ${event.comment}` : ''}`

@@ -17,6 +17,7 @@ import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
+import { plural } from '../../shared/text.js';
 import { checkpointTitles } from '../contracts/contracts.usecases.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { appendLedger } from '../ledger/ledger.repository.js';
@@ -287,7 +288,7 @@ export async function submitCheckpoint(
         kind: 'checkpoint.submitted',
         dedupKey: `checkpoint:${projectId}:${checkpointId}:${submissionId}:submitted`,
         title: `${context.builderName} submitted proof for "${result.checkpoint.title}"${late ? ' (late)' : ''}`,
-        body: `${proof.length} piece(s) of proof on ${context.project.name}. Approve it or say what is missing.`,
+        body: `${plural(proof.length, 'piece')} of proof on ${context.project.name}. Approve it or say what is missing.`,
         url: `/projects/${projectId}/checkpoints/${encodeURIComponent(checkpointId)}`,
         at: nowIso,
       });

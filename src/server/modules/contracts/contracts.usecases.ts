@@ -17,6 +17,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { enforce } from '../../shared/access.js';
 import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
+import { plural, readableInstant } from '../../shared/text.js';
 import { appendLedger } from '../ledger/ledger.repository.js';
 import { notify } from '../notifications/notify.js';
 import { lockProject, type ProjectRow } from '../projects/projects.repository.js';
@@ -340,9 +341,9 @@ export async function proposeContract(
       body: inForce
         ? `${timing.changes.map((c) => `${c.description} (${c.direction})`).join('; ')}. Reason: ${reason}.` +
           (easier.length > 0
-            ? ` The easier parts apply on ${timing.fullyEffectiveAt} unless you approve them sooner.`
+            ? ` The easier parts apply on ${readableInstant(timing.fullyEffectiveAt)} unless you approve them sooner.`
             : '')
-        : `${after.checkpoints.length} checkpoint(s); you review the proof at each one.`,
+        : `${plural(after.checkpoints.length, 'checkpoint')}; you review the proof at each one.`,
       url: `/projects/${projectId}/contract`,
       at: nowIso,
     });
@@ -374,7 +375,14 @@ export async function approveContractChange(
       throw new AppError('contracts.nothing_waiting');
     await trx
       .updateTable('contract_versions')
-      .set({ approved_by: actor.userId, approved_at: nowIso, fully_effective_at: nowIso })
+      .set({
+        approved_by: actor.userId,
+        approved_at: nowIso,
+        fully_effective_at: nowIso,
+        changes_json: JSON.stringify(
+          target.changes.map((c) => (c.effectiveAt > nowIso ? { ...c, effectiveAt: nowIso } : c)),
+        ),
+      })
       .where('project_id', '=', projectId)
       .where('number', '=', number)
       .execute();

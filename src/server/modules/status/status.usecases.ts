@@ -101,6 +101,7 @@ export async function getPublicStatus(
     audience: project.audience,
     builderName: builder.display_name,
     timeZone: builder.time_zone,
+    today: localDateOf(now.getTime(), builder.time_zone),
     progress: progress.progress,
     health: days.health.state,
     streak: days.streak,
