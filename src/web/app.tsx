@@ -26,6 +26,8 @@ const NotificationSettingsPage = lazy(() =>
   import('./pages/notification-settings.js').then((m) => ({ default: m.NotificationSettingsPage })),
 );
 const ContractPage = lazy(() => import('./pages/contract.js').then((m) => ({ default: m.ContractPage })));
+const IntakePage = lazy(() => import('./pages/intake.js').then((m) => ({ default: m.IntakePage })));
+const TodayPage = lazy(() => import('./pages/today.js').then((m) => ({ default: m.TodayPage })));
 // New pages: one lazy import each, above this line.
 const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
 
@@ -64,6 +66,8 @@ export function App() {
               <Route path="inbox" element={<InboxPage />} />
               <Route path="settings/notifications" element={<NotificationSettingsPage />} />
               <Route path="projects/:projectId/contract" element={<ContractPage />} />
+              <Route path="start" element={<IntakePage />} />
+              <Route path="projects/:projectId/today" element={<TodayPage />} />
               {/* Signed-in pages: add routes above this line. */}
             </Route>
             <Route path="status/:token" element={<PublicStatusPage />} />
