@@ -74,6 +74,10 @@ export const ERRORS = {
     status: 404,
     message: 'This project has no commitment yet. Commit first (`recital contract commit`).',
   },
+  'contracts.builder_commits': {
+    status: 403,
+    message: 'Only the builder makes the first commitment; an organizer can change it afterwards.',
+  },
   'contracts.reason_required': { status: 400, message: 'Say why the commitment changes: witnesses read it.' },
   'contracts.witness_not_member': {
     status: 400,

@@ -118,6 +118,11 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
       'access.forbidden',
       403,
     );
+    await expectApiError(
+      organizer.client.call(proposeContract, { params: { projectId }, body: { witnesses: [witness.email] } }),
+      'contracts.builder_commits',
+      403,
+    );
     expect((await builder.client.call(getContract, { params: { projectId } })).versions).toEqual([]);
 
     const view = await builder.client.call(proposeContract, {

@@ -246,6 +246,8 @@ export async function proposeContract(
     const nowIso = now.toISOString();
     const versions = await loadContractVersions(trx, projectId);
     const latest = versions.at(-1) ?? null;
+    // The commitment is the builder's own promise: nobody else makes it for them.
+    if (!latest && actor.userId !== project.builder_id) throw new AppError('contracts.builder_commits');
     if (latest && !body.reason) throw new AppError('contracts.reason_required');
 
     const base = latest ? latest.contract : await firstContract({ ...deps, db: trx }, actor, project, body);
