@@ -229,14 +229,20 @@ describe('web: intake in five steps, then today', () => {
     await page.getByTestId('hours-left').getByText('2 h left today').waitFor();
 
     // Start: the task starts and a 25-minute focus timer opens; pause, resume, stop early, check in.
-    await next.getByRole('button', { name: 'Start', exact: true }).click();
+    // By keyboard: Enter on Start, then Space on Pause and Resume.
+    await next.getByRole('button', { name: 'Start', exact: true }).focus();
+    await page.keyboard.press('Enter');
     const focus = page.getByTestId('focus-timer');
     await focus.getByRole('timer').waitFor();
     expect(await focus.getByText('of 25 min').count()).toBe(1);
     await focus.getByRole('button', { name: '5 minutes longer' }).click();
     await focus.getByText('30 min session').waitFor();
-    await focus.getByRole('button', { name: 'Pause' }).click();
-    await focus.getByRole('button', { name: 'Resume' }).click();
+    await focus.getByRole('button', { name: 'Pause' }).focus();
+    await page.keyboard.press('Space');
+    await focus.getByText('Paused', { exact: true }).first().waitFor();
+    await focus.getByRole('button', { name: 'Resume' }).focus();
+    await page.keyboard.press('Space');
+    await focus.getByRole('button', { name: 'Pause' }).waitFor();
     await focus.getByRole('button', { name: 'Stop and check in' }).click();
     await focus.getByRole('status').getByText('Focus session stopped.').waitFor({ state: 'attached' });
     expect(await focus.getByLabel('Minutes').inputValue()).toBe('1');
@@ -266,6 +272,26 @@ describe('web: intake in five steps, then today', () => {
     await deferred.getByText('Moved to the next work day').waitFor();
     await deferred.getByText('“Blocked on the Firebase quota”').waitFor();
     await screenshot(page, 'today');
+
+    // A session survives a reload (kept on this device) and, when its time is up, says so out loud and
+    // offers the check-in with the full length prefilled.
+    const projectId = new URL(page.url()).pathname.split('/')[2] ?? '';
+    const almostDone = JSON.stringify({
+      taskId: null,
+      title: 'Reading the Firebase docs',
+      durationMs: 25 * 60_000,
+      runningSince: Date.now() - 25 * 60_000 + 1500,
+      elapsedMs: 0,
+      ended: null,
+    });
+    await page.evaluate(`localStorage.setItem('recital.focus.${projectId}', ${JSON.stringify(almostDone)})`);
+    await page.reload();
+    const ending = page.getByTestId('focus-timer');
+    await ending.getByText('Reading the Firebase docs').waitFor();
+    await ending.getByRole('alert').getByText('Time is up.', { exact: false }).waitFor();
+    expect(await ending.getByLabel('Minutes').inputValue()).toBe('25');
+    await ending.getByRole('button', { name: 'Discard session' }).click();
+    await page.getByTestId('next-step').waitFor();
 
     // Tuesday: show up with a check-in; on Wednesday morning the day is judged and the streak begins.
     await moveClock('2026-03-03T16:00:00Z');

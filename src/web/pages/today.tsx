@@ -226,7 +226,7 @@ export function TodayPage() {
               projectId={projectId}
               pending={starting}
               error={startError}
-              onStart={(task, minutes) => (isBuilder ? void start(task, minutes) : undefined)}
+              onStart={isBuilder ? (task, minutes) => void start(task, minutes) : null}
             />
           )}
           <PlannedTasks
@@ -235,6 +235,7 @@ export function TodayPage() {
             titles={titles}
             focusTaskId={session && !session.ended ? session.taskId : null}
             canStart={isBuilder && !focusActive}
+            readOnly={!isBuilder}
             onStart={(task) => void start(task)}
             onChanged={changed}
           />

@@ -23,7 +23,8 @@ interface NextStepProps {
   projectId: string;
   pending: boolean;
   error: string | null;
-  onStart(task: TodayTask, minutes: number): void;
+  /** null: read-only (someone other than the builder is looking). */
+  onStart: ((task: TodayTask, minutes: number) => void) | null;
 }
 
 /** The next smallest step, front and centre, with one click to start focusing on it. */
@@ -68,33 +69,39 @@ export function NextStep({ today, projectId, pending, error, onStart }: NextStep
           {error}
         </p>
       )}
-      <div className="next-actions">
-        <button
-          type="button"
-          className="button button-primary button-large"
-          disabled={pending}
-          aria-busy={pending || undefined}
-          onClick={() => onStart(task, minutes)}
-        >
-          {pending
-            ? 'Starting…'
-            : task.status === 'in_progress'
-              ? 'Continue'
-              : later
-                ? 'Start early'
-                : 'Start'}
-        </button>
-        <label htmlFor={lengthId} className="next-length">
-          <span>Focus for</span>
-          <select id={lengthId} value={minutes} onChange={(event) => setMinutes(Number(event.target.value))}>
-            {LENGTHS.map((length) => (
-              <option key={length} value={length}>
-                {length} min
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      {onStart && (
+        <div className="next-actions">
+          <button
+            type="button"
+            className="button button-primary button-large"
+            disabled={pending}
+            aria-busy={pending || undefined}
+            onClick={() => onStart(task, minutes)}
+          >
+            {pending
+              ? 'Starting…'
+              : task.status === 'in_progress'
+                ? 'Continue'
+                : later
+                  ? 'Start early'
+                  : 'Start'}
+          </button>
+          <label htmlFor={lengthId} className="next-length">
+            <span>Focus for</span>
+            <select
+              id={lengthId}
+              value={minutes}
+              onChange={(event) => setMinutes(Number(event.target.value))}
+            >
+              {LENGTHS.map((length) => (
+                <option key={length} value={length}>
+                  {length} min
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
     </section>
   );
 }

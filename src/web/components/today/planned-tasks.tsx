@@ -107,6 +107,8 @@ interface PlannedTasksProps {
   titles: ReadonlyMap<string, string>;
   focusTaskId: string | null;
   canStart: boolean;
+  /** Someone other than the builder: no actions. */
+  readOnly: boolean;
   onStart(task: TodayTask): void;
   onChanged(message: string): void;
 }
@@ -125,6 +127,7 @@ export function PlannedTasks({
   titles,
   focusTaskId,
   canStart,
+  readOnly,
   onStart,
   onChanged,
 }: PlannedTasksProps) {
@@ -199,7 +202,7 @@ export function PlannedTasks({
                     </p>
                   </div>
                 </div>
-                {!isDeferred && deferring !== task.taskId && (
+                {!readOnly && !isDeferred && deferring !== task.taskId && (
                   <div className="task-actions">
                     {canStart && (
                       <button
