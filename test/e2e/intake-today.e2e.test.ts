@@ -334,6 +334,13 @@ describe('web: intake in five steps, then today', () => {
     expect(await overflow(page)).toBeLessThanOrEqual(375);
     await screenshot(page, 'today-phone');
 
+    // The intake of a committed project says so, and a new one starts from the first step.
+    await page.goto(`${server.url}/start?project=${projectId}`);
+    await page.getByRole('heading', { name: 'VetConnect is under way' }).waitFor();
+    await page.getByRole('link', { name: 'Start another project' }).click();
+    await page.getByRole('heading', { name: 'What are you building, and for whom?' }).waitFor();
+    expect(await page.getByLabel('Project name').inputValue()).toBe('');
+
     expect(pageErrors).toEqual([]);
     await context.close();
   }, 120_000);

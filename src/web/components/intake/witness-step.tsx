@@ -43,7 +43,11 @@ export function WitnessStep({
     .filter((member) => member.userId !== user.id)
     .sort((a, b) => Number(b.roles.includes('witness')) - Number(a.roles.includes('witness')));
 
-  const [mode, setMode] = useState<WitnessChoice['mode']>(witness.mode);
+  // Untouched, the choice follows the workspace: someone already in it if there is anyone, else an invitation.
+  const [chosenMode, setMode] = useState<WitnessChoice['mode'] | null>(
+    witness.mode === 'invite' && !witness.link ? null : witness.mode,
+  );
+  const mode = chosenMode ?? (others.length > 0 ? 'member' : 'invite');
   const [userId, setUserId] = useState(witness.mode === 'member' ? witness.userId : '');
   const [email, setEmail] = useState(witness.mode === 'invite' ? witness.email : '');
   const [link, setLink] = useState(witness.mode === 'invite' ? witness.link : '');
