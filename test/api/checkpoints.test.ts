@@ -248,6 +248,10 @@ describeEachDialect('contracts and checkpoints', (dialect) => {
     expect(((await fake.json()) as { error: { code: string } }).error.code).toBe('uploads.unsupported_type');
     const huge = await upload(builder.token, 'big.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 0x25));
     expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: { code: string; message: string } }).error).toEqual({
+      code: 'uploads.too_large',
+      message: 'The file is too large (at most 10 MB).',
+    });
     expect((await upload(witness.token, 'w.png', PNG)).status).toBe(403);
 
     const download = await fetch(`${server.url}/api/v1/projects/${projectId}/uploads/${file.id}`, {

@@ -11,6 +11,7 @@ import {
 } from '../../../contracts/checkpoints.contract.js';
 import type { Deps } from '../../deps.js';
 import { identify, requireActor } from '../../http/auth.js';
+import { toErrorResponse } from '../../http/errors.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
 import { AppError } from '../../shared/errors.js';
 import * as checkpoints from './checkpoints.usecases.js';
@@ -39,6 +40,13 @@ export async function checkpointsRoutes(
   // Files arrive as the raw body, whatever type the client claims: the content decides.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers();
+    // Too large here means the proof file: say so in the upload's own words.
+    scope.setErrorHandler((error, request, reply) => {
+      const refused = (error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+      const { status, body } = toErrorResponse(refused ? new AppError('uploads.too_large') : error);
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      return reply.status(status).type('application/json').send(body);
+    });
     scope.addContentTypeParser(
       '*',
       { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES },
