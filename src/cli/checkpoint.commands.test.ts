@@ -6,14 +6,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../test/helpers/server.js';
 import type { CheckpointDetail } from '../contracts/checkpoints.contract.js';
-import {
-  type PathKind,
-  classifyProof,
-  formatBytes,
-  isPullRequestUrl,
-  matchCheckpoint,
-  parseRejectionReason,
-} from './checkpoint.commands.js';
+import { parseRejectionReason } from './checkpoint.commands.js';
+import { matchCheckpoint } from './checkpoint.lookup.js';
+import { type PathKind, classifyProof, formatBytes, isPullRequestUrl } from './proof.js';
 import { CliError } from './errors.js';
 import { runInProcess } from './testing.js';
 

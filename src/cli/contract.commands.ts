@@ -9,16 +9,8 @@ import {
 import type { Project } from '../contracts/projects.contract.js';
 import type { Member } from '../contracts/workspaces.contract.js';
 import { parsePositiveInteger } from './arguments.js';
-import {
-  formatInstant,
-  formatLocalDate,
-  matchCheckpoint,
-  membersOf,
-  nameOf,
-  projectOption,
-  resolveOwnProject,
-  viewerTimeZone,
-} from './checkpoint.commands.js';
+import { matchCheckpoint, projectOption, resolveOwnProject } from './checkpoint.lookup.js';
+import { formatInstant, formatLocalDate, membersOf, nameOf, viewerTimeZone } from './checkpoint.output.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
 import { CliError, EXIT_USAGE } from './errors.js';
 import { examples } from './help.js';

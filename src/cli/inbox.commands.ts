@@ -10,7 +10,7 @@ import {
   removeNotificationChannel,
   updateNotificationSettings,
 } from '../contracts/notifications.contract.js';
-import { formatInstant, viewerTimeZone } from './checkpoint.commands.js';
+import { formatInstant, viewerTimeZone } from './checkpoint.output.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
 import { CliError, EXIT_USAGE } from './errors.js';
 import { examples } from './help.js';
