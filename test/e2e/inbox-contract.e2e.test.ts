@@ -1,50 +1,22 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, setTestClock, submitCheckpoint } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { committedProject, type TestUser } from '../helpers/commitment.js';
 import { signUpUser } from '../helpers/users.js';
+import { buildWeb, launchChromium } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'docs/screenshots');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 // Monday 2 March 2026, 17:00 UTC: 18:00 in Berlin (the builder), 12:00 in New York (the witness).
 const START = '2026-03-02T17:00:00.000Z';
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 812 };
-
-/** Build the web app from the current sources into a folder of this run, so a stale dist/web is never tested. */
-async function buildWeb(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'recital-web-'));
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  return outDir;
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -109,11 +81,7 @@ describe('web: home, navigation, inbox, notification settings and the contract',
       witnessZone: 'America/New_York',
       dueDates: { 'cp-week-1': '2026-03-06', 'cp-week-2': '2026-03-13' },
     }));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

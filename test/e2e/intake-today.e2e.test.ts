@@ -2,47 +2,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../src/contracts/client.js';
 import { setTestClock } from '../../src/contracts/testing.contract.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { planFixture } from '../helpers/fixtures.js';
+import { buildWeb, launchChromium } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 import { signUpUser } from '../helpers/users.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshots = join(root, 'docs/screenshots');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PLAN_FILE = 'checklist-30-day-weeks-status-emoji-headings.md';
-
-/** Build the web app from the current sources into a folder of this run, so a stale dist/web is never tested. */
-async function buildWeb(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'recital-web-'));
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  return outDir;
-}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshots, { recursive: true });
@@ -69,11 +41,7 @@ describe('web: intake in five steps, then today', () => {
       env: { RECITAL_TEST_CLOCK: '1' },
       clock: fixedClock(new Date('2026-03-02T08:00:00Z')),
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

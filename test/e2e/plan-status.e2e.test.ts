@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkIn,
@@ -22,38 +20,11 @@ import {
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { committedProject, type TestUser } from '../helpers/commitment.js';
+import { buildWeb, launchChromium } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshots = join(root, 'docs', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Build the web app from the current sources into a folder of this run, so a stale dist/web is never tested. */
-async function buildWeb(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'recital-web-'));
-  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  return outDir;
-}
 
 const PLAN_V2 = `# Launch
 
@@ -196,11 +167,7 @@ describe('web: plan and calendar, public status page', () => {
     });
     statusToken = published.publicToken!;
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-    });
+    browser = await launchChromium();
     mkdirSync(screenshots, { recursive: true });
   }, 180_000);
 
