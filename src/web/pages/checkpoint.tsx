@@ -81,7 +81,7 @@ function Criteria({ criteria, approved }: { criteria: readonly string[]; approve
               ✓
             </span>{' '}
             {criterion}
-            <span className="cp-sr-only"> (met: the checkpoint is approved)</span>
+            <span className="visually-hidden"> (met: the checkpoint is approved)</span>
           </li>
         ))}
       </ul>
@@ -247,7 +247,7 @@ export function CheckpointPage() {
         <p className="eyebrow">{project.name} · checkpoint</p>
         <h1>{checkpoint.title}</h1>
         <p className="cp-status-line" role="status" aria-live="polite">
-          <span className="cp-sr-only">Status: </span>
+          <span className="visually-hidden">Status: </span>
           <StatusBadge status={checkpoint.status} /> {checkpoint.late && <LateBadge />}
         </p>
       </div>
@@ -259,7 +259,7 @@ export function CheckpointPage() {
       )}
 
       <section className="card" aria-labelledby="cp-facts-heading">
-        <h2 id="cp-facts-heading" className="cp-sr-only">
+        <h2 id="cp-facts-heading" className="visually-hidden">
           About this checkpoint
         </h2>
         <dl className="facts">

@@ -69,7 +69,7 @@ function ReviewLoad({ cohort }: { cohort: Cohort }) {
               <td>{row.builders}</td>
               <td>
                 {row.waiting > 0 ? <strong>{row.waiting}</strong> : row.waiting}
-                <span className="cp-sr-only"> waiting</span>
+                <span className="visually-hidden"> waiting</span>
               </td>
               <td>{row.oldestWaitingSince ? formatInstant(row.oldestWaitingSince, user.timeZone) : '—'}</td>
             </tr>

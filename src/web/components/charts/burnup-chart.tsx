@@ -113,7 +113,7 @@ export function BurnupChart({ burnup }: { burnup: Burnup }) {
           {summary}
         </p>
       </figcaption>
-      <div className="sr-only">
+      <div className="visually-hidden">
         <table>
           <caption>Burn-up by day ({hours ? 'hours' : 'tasks'})</caption>
           <thead>

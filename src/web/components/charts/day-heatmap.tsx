@@ -139,7 +139,7 @@ export function DayHeatmap({
           </li>
         </ul>
       </figcaption>
-      <div className="sr-only">
+      <div className="visually-hidden">
         <table>
           <caption>{`${label}: every judged day`}</caption>
           <thead>

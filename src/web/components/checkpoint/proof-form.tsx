@@ -415,7 +415,7 @@ export function ProofForm({ projectId, checkpointId, resubmission, onSubmitted }
         hint="Anything they should know while reviewing."
         error={error?.fields.note}
       />
-      <p className="cp-sr-only" role="status" aria-live="polite">
+      <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>
       <div className="actions">

@@ -28,7 +28,7 @@ function ExternalLink({ url }: { url: string }) {
   return (
     <a href={url} target="_blank" rel="noopener noreferrer" className="cp-url">
       {url}
-      <span className="cp-sr-only"> (opens in a new tab)</span>
+      <span className="visually-hidden"> (opens in a new tab)</span>
     </a>
   );
 }
@@ -54,7 +54,7 @@ function ProofBody({ item, projectId }: { item: ProofItem; projectId: string }) 
             <img src={href} alt={`Proof image ${item.name}`} className="cp-thumb" loading="lazy" />
             <span className="cp-file-name">
               {item.name} · {formatBytes(item.bytes)}
-              <span className="cp-sr-only"> (opens in a new tab)</span>
+              <span className="visually-hidden"> (opens in a new tab)</span>
             </span>
           </a>
         );
@@ -62,7 +62,7 @@ function ProofBody({ item, projectId }: { item: ProofItem; projectId: string }) 
         <a href={href} target="_blank" rel="noopener noreferrer" className="cp-url">
           {item.name}
           <span className="muted"> · PDF, {formatBytes(item.bytes)}</span>
-          <span className="cp-sr-only"> (opens in a new tab)</span>
+          <span className="visually-hidden"> (opens in a new tab)</span>
         </a>
       );
     }

@@ -96,7 +96,7 @@ export function Heatmap({ cohort }: { cohort: Cohort }) {
                     {weekday.format(at(date))}
                   </span>
                   <span aria-hidden="true">{Number(date.slice(8))}</span>
-                  <span className="cp-sr-only">{longDate.format(at(date))}</span>
+                  <span className="visually-hidden">{longDate.format(at(date))}</span>
                 </th>
               ))}
             </tr>
@@ -121,7 +121,7 @@ export function Heatmap({ cohort }: { cohort: Cohort }) {
                         title={`${builder.builderName}, ${monthDay.format(at(date))}: ${label}`}
                       >
                         <Mark verdict={verdict} />
-                        <span className="cp-sr-only">{verdict === 'none' ? 'no verdict' : label}</span>
+                        <span className="visually-hidden">{verdict === 'none' ? 'no verdict' : label}</span>
                       </td>
                     );
                   })}
