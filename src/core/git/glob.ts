@@ -51,7 +51,11 @@ function globBody(pattern: string): string {
 }
 
 /** Whether `text` matches `pattern` as a whole. */
-export function matchesGlob(text: string, pattern: string, options: { caseInsensitive?: boolean } = {}) {
+export function matchesGlob(
+  text: string,
+  pattern: string,
+  options: { caseInsensitive?: boolean } = {},
+): boolean {
   return globToRegExp(pattern, options).test(text);
 }
 

@@ -96,6 +96,7 @@ export interface LedgerContext {
   minShare: number;
 }
 
+/** Indexes attributions and facts once, so each file's blame is read in one pass. */
 export function ledgerContext(input: {
   commits: readonly CommitEvidence[];
   facts: readonly UnderstandingFact[];
