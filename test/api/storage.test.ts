@@ -39,6 +39,27 @@ describeEachDialect('storage', (dialect) => {
     }
   });
 
+  it('migrates its own schema when another schema already holds a migrated Recital', async () => {
+    if (dialect !== 'postgres') return;
+    const first = await open();
+    const firstStorage = storage;
+    try {
+      await migrateToLatest(first.handle.db);
+      // A second deployment in the same database, in a schema of its own, must not mistake the first's
+      // bookkeeping tables for its own.
+      const second = await open();
+      try {
+        expect((await migrateToLatest(second.handle.db)).applied).toEqual(Object.keys(migrations));
+        expect((await migrationStatus(second.handle.db)).pending).toEqual([]);
+      } finally {
+        await second.handle.close();
+      }
+    } finally {
+      await first.handle.close();
+      await firstStorage?.dispose();
+    }
+  });
+
   it('enforces foreign keys and returns instants as ISO strings', async () => {
     const { handle } = await open();
     try {
