@@ -98,6 +98,8 @@ export const WitnessedProjectSchema = z.object({
   lastShowedUp: z.string().nullable(),
   waitingReviews: z.number().int(),
   nextCheckpoint: CheckpointSchema.nullable(),
+  /** Checkpoints that passed their due instant without approved proof, latest first. */
+  missed: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string() })),
 });
 
 export const listWitnessed = endpoint({

@@ -176,6 +176,7 @@ describeEachDialect('status page, cohort console, witnessing and live events', (
         health: 'slipping',
         lastShowedUp: '2026-03-03',
         waitingReviews: 0,
+        missed: [],
       }),
     ]);
     expect((await organizer.client.call(listWitnessed, {})).projects).toEqual([]);
@@ -205,8 +206,9 @@ describeEachDialect('status page, cohort console, witnessing and live events', (
       body: { proof: [{ kind: 'text', text: 'Sign-in works' }] },
     });
     const queue = await witness.client.call(listReviews, {});
+    // Since the day of the commitment, Monday 2 March (its first judged day is the Tuesday).
     expect(queue.items[0]?.evidence).toEqual({
-      since: '2026-03-03',
+      since: '2026-03-02',
       daysShowedUp: 1,
       daysSkipped: 2,
       checkins: 1,

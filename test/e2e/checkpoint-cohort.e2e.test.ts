@@ -4,8 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deflateSync } from 'node:zlib';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkIn,
@@ -17,107 +16,23 @@ import {
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { committedProject } from '../helpers/commitment.js';
-import { buildWeb, launchChromium } from '../helpers/browser.js';
+import {
+  buildWeb,
+  horizontalOverflow,
+  launchChromium,
+  markPage,
+  naturalWidth,
+  stillSamePage,
+} from '../helpers/browser.js';
+import { png } from '../helpers/png.js';
 import { startTestServer } from '../helpers/server.js';
 import { signUpUser } from '../helpers/users.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshots = join(root, 'docs', 'screenshots');
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of bytes) c = CRC_TABLE[(c ^ byte) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-}
-
-/** A real 96×64 RGB PNG: a gradient, so the thumbnail is visibly an image. */
-function png(width = 96, height = 64): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB, no interlace
-  const rows: number[] = [];
-  for (let y = 0; y < height; y++) {
-    rows.push(0);
-    for (let x = 0; x < width; x++) rows.push(36 + x, 80 + y, 122 + ((x + y) % 90));
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.from(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
-}
-
-/** The few browser globals the page functions below touch (this project type-checks tests without the DOM lib). */
-interface Box {
-  parentElement: Box | null;
-  tagName: string;
-  className: string;
-  getBoundingClientRect(): { right: number };
-}
-interface BrowserGlobals {
-  innerWidth: number;
-  document: {
-    body: Box;
-    documentElement: { scrollWidth: number };
-    querySelectorAll(selector: string): ArrayLike<Box>;
-  };
-  getComputedStyle(element: Box): { overflowX: string };
-  /** Set by the test: still there later means the page was never reloaded. */
-  stayed?: boolean;
-}
-
-/** How far the page sticks out sideways, and the elements that do (for the failure message). */
-async function horizontalOverflow(page: Page): Promise<{ by: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const { document, innerWidth: width, getComputedStyle } = globalThis as unknown as BrowserGlobals;
-    const scrolls = (element: Box): boolean => {
-      for (let at = element.parentElement; at && at !== document.body; at = at.parentElement)
-        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(at).overflowX)) return true;
-      return false;
-    };
-    const culprits = Array.from(document.querySelectorAll('body *'))
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !scrolls(element))
-      .slice(0, 8)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-    return { by: document.documentElement.scrollWidth - width, culprits };
-  });
-}
-
-/** The width of a loaded image; 0 while it is not (or cannot be) loaded. */
-function naturalWidth(image: Locator): Promise<number> {
-  return image.evaluate((element) => {
-    const img = element as unknown as { complete: boolean; naturalWidth: number };
-    return img.complete ? img.naturalWidth : 0;
-  });
-}
-
-function markPage(page: Page): Promise<unknown> {
-  return page.evaluate(() => ((globalThis as unknown as BrowserGlobals).stayed = true));
-}
-
-function stillSamePage(page: Page): Promise<boolean> {
-  return page.evaluate(() => (globalThis as unknown as BrowserGlobals).stayed === true);
 }
 
 describe('web: checkpoint proof, witness review, cohort console', () => {

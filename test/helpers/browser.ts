@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,4 +40,56 @@ export async function buildWeb(): Promise<string> {
 /** The real browser the web tests drive (playwright-core with /usr/bin/chromium). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The few browser globals the page functions below touch (this project type-checks tests without the DOM lib). */
+interface Box {
+  parentElement: Box | null;
+  tagName: string;
+  className: string;
+  getBoundingClientRect(): { right: number };
+}
+interface BrowserGlobals {
+  innerWidth: number;
+  document: {
+    body: Box;
+    documentElement: { scrollWidth: number };
+    querySelectorAll(selector: string): ArrayLike<Box>;
+  };
+  getComputedStyle(element: Box): { overflowX: string };
+  /** Set by the test: still there later means the page was never reloaded. */
+  stayed?: boolean;
+}
+
+/** How far the page sticks out sideways, and the elements that do (for the failure message). */
+export async function horizontalOverflow(page: Page): Promise<{ by: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const { document, innerWidth: width, getComputedStyle } = globalThis as unknown as BrowserGlobals;
+    const scrolls = (element: Box): boolean => {
+      for (let at = element.parentElement; at && at !== document.body; at = at.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(at).overflowX)) return true;
+      return false;
+    };
+    const culprits = Array.from(document.querySelectorAll('body *'))
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !scrolls(element))
+      .slice(0, 8)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    return { by: document.documentElement.scrollWidth - width, culprits };
+  });
+}
+
+/** The width of a loaded image; 0 while it is not (or cannot be) loaded. */
+export function naturalWidth(image: Locator): Promise<number> {
+  return image.evaluate((element) => {
+    const img = element as unknown as { complete: boolean; naturalWidth: number };
+    return img.complete ? img.naturalWidth : 0;
+  });
+}
+
+export function markPage(page: Page): Promise<unknown> {
+  return page.evaluate(() => ((globalThis as unknown as BrowserGlobals).stayed = true));
+}
+
+export function stillSamePage(page: Page): Promise<boolean> {
+  return page.evaluate(() => (globalThis as unknown as BrowserGlobals).stayed === true);
 }

@@ -18,6 +18,7 @@ import { indexTasks, listText } from '../components/plan/plan-model.js';
 import { PlanVersions } from '../components/plan/plan-versions.js';
 import { SprintCalendar, type DueMarker } from '../components/plan/sprint-calendar.js';
 import { TaskList } from '../components/plan/task-list.js';
+import { StatusShare } from '../components/status-share.js';
 import { isApiError } from '../lib/api-errors.js';
 import { useLiveReload } from '../lib/live.js';
 import { useApi, useUser } from '../lib/session.js';
@@ -42,20 +43,28 @@ function Section<T>({
   return <LoadError error={query.error} onRetry={query.reload} />;
 }
 
-const NO_PLAN = (
-  <>
-    This project has no plan yet. Import one with <code>recital plan import ROADMAP.md</code>.
-  </>
-);
-const NO_HOURS = (
-  <>
-    No hours are set yet, so there is no calendar. Commit to hours per weekday with{' '}
-    <code>recital contract commit</code> to get one.
-  </>
-);
+function noPlan(projectId: string): ReactNode {
+  return (
+    <>
+      This project has no plan yet. <Link to={`/start?project=${projectId}`}>Import one</Link> from a roadmap,
+      Task Master, spec-kit or Kiro file.
+    </>
+  );
+}
+
+function noHours(projectId: string): ReactNode {
+  return (
+    <>
+      No hours are set yet, so there is no calendar.{' '}
+      <Link to={`/start?project=${projectId}`}>Set your hours per weekday</Link> to get one.
+    </>
+  );
+}
 
 export function PlanPage() {
   const { projectId = '' } = useParams();
+  const planMissing = noPlan(projectId);
+  const hoursMissing = noHours(projectId);
   const api = useApi();
   const user = useUser();
   const params = { projectId };
@@ -161,7 +170,7 @@ export function PlanPage() {
 
       <section className="card plan-section" id="calendar" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">Sprint calendar</h2>
-        <Section query={schedule} empty={{ 'plans.empty': NO_PLAN, 'schedule.no_hours': NO_HOURS }}>
+        <Section query={schedule} empty={{ 'plans.empty': planMissing, 'schedule.no_hours': hoursMissing }}>
           {(data) => (
             <div className="stack-small">
               <p className="muted">
@@ -182,7 +191,7 @@ export function PlanPage() {
                   critical={critical}
                 />
               ) : (
-                <Section query={plan} empty={{ 'plans.empty': NO_PLAN }}>
+                <Section query={plan} empty={{ 'plans.empty': planMissing }}>
                   {() => null}
                 </Section>
               )}
@@ -212,7 +221,7 @@ export function PlanPage() {
 
       <section className="card plan-section" id="checkpoints" aria-labelledby="checkpoints-heading">
         <h2 id="checkpoints-heading">Checkpoints</h2>
-        <Section query={plan} empty={{ 'plans.empty': NO_PLAN }}>
+        <Section query={plan} empty={{ 'plans.empty': planMissing }}>
           {() =>
             schedule.loading && !schedule.data ? (
               <Loading />
@@ -232,7 +241,7 @@ export function PlanPage() {
               query={days}
               empty={{
                 'days.no_hours': 'No hours are set yet, so no day has been judged.',
-                'plans.empty': NO_PLAN,
+                'plans.empty': planMissing,
               }}
             >
               {(data) => (
@@ -261,9 +270,13 @@ export function PlanPage() {
         </div>
       </section>
 
+      {project.data.builderId === user.id && (
+        <StatusShare project={project.data} onChange={() => project.reload()} />
+      )}
+
       <section className="card plan-section" id="tasks" aria-labelledby="tasks-heading">
         <h2 id="tasks-heading">Tasks and dependencies</h2>
-        <Section query={plan} empty={{ 'plans.empty': NO_PLAN }}>
+        <Section query={plan} empty={{ 'plans.empty': planMissing }}>
           {(data) => (
             <TaskList
               tasks={data.tasks}

@@ -137,6 +137,20 @@ function WitnessedList() {
                 )}
               </dd>
             </div>
+            {project.missed.length > 0 && (
+              <div>
+                <dt>Missed</dt>
+                <dd>
+                  {project.missed.map((missed, at) => (
+                    <span key={missed.id}>
+                      {at > 0 && ', '}
+                      <Link to={checkpointPath(project.projectId, missed.id)}>{missed.title}</Link>
+                      <span className="muted"> · {formatLocalDate(missed.dueDate)}</span>
+                    </span>
+                  ))}
+                </dd>
+              </div>
+            )}
           </dl>
         </li>
       ))}

@@ -92,9 +92,13 @@ export async function listReviewQueue(
         .filter((date) => date < checkpoint.dueDate)
         .sort()
         .at(-1);
+      // Since the previous checkpoint's day, or for the first one since the day the builder committed
+      // (days are judged from the day after it, but work done after committing that day counts).
       const since = previous
         ? addLocalDays(previous, 1)
-        : (project.verdicts_from ?? project.created_at.slice(0, 10));
+        : project.verdicts_from
+          ? addLocalDays(project.verdicts_from, -1)
+          : project.created_at.slice(0, 10);
       items.push({
         projectId: project.id,
         projectName: project.name,

@@ -283,6 +283,10 @@ export async function listWitnessed(deps: CohortDeps, actor: Actor): Promise<{ p
       lastShowedUp: days.verdicts.filter((v) => v.verdict === 'showed_up').at(-1)?.date ?? null,
       waitingReviews: checkpoints.filter((c) => c.status === 'submitted').length,
       nextCheckpoint: checkpoints.find((c) => c.status === 'pending' || c.status === 'rejected') ?? null,
+      missed: checkpoints
+        .filter((c) => c.status === 'missed')
+        .map(({ id, title, dueDate }) => ({ id, title, dueDate }))
+        .reverse(),
     });
   }
   result.sort(
