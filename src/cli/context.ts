@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { ApiError, type ApiClient } from '../contracts/client.js';
+import type { Clock } from '../core/time/clock.js';
 import { createCliApi } from './api.js';
 import { parseServerUrl } from './arguments.js';
 import { type CredentialStore, type Env, createCredentialStore, resolveConfigDir } from './credentials.js';
@@ -31,6 +32,8 @@ export interface CliDeps {
   configDir?: string;
   /** Defaults to the real server, imported on first use. */
   server?: ServerModule;
+  /** The time, for progress estimates; the system clock by default. */
+  clock?: Clock;
 }
 
 export interface GlobalOptions {

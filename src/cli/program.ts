@@ -12,6 +12,7 @@ import { registerDecisionCommands } from './decision.commands.js';
 import { registerLedgerCommands } from './ledger.commands.js';
 import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
+import { registerRepoCommands } from './repo.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
 import { registerStatusCommands } from './status.commands.js';
 import { registerTodayCommands } from './today.commands.js';
@@ -62,6 +63,7 @@ export function createProgram(deps: CliDeps): Command {
   registerContractCommands(program, deps);
   registerCheckpointCommands(program, deps);
   registerInboxCommands(program, deps);
+  registerRepoCommands(program, deps);
   return program;
 }
 

@@ -135,6 +135,25 @@ export const ERRORS = {
   'uploads.not_found': { status: 404, message: 'No such uploaded file in this project.' },
   'url.refused': { status: 400, message: 'This URL cannot be used.' },
   'notifications.channel_not_found': { status: 404, message: 'No such notification channel.' },
+  'repositories.not_found': { status: 404, message: 'No such repository in this project.' },
+  'repositories.name_taken': {
+    status: 409,
+    message: 'This project already has a repository with that name. Sync it instead of adding it again.',
+  },
+  'repositories.not_builder': {
+    status: 403,
+    message: "Only the project's builder connects repositories and reports commits for it.",
+  },
+  'github.not_configured': {
+    status: 404,
+    message: 'GitHub webhooks are not set up on this server (RECITAL_GITHUB_WEBHOOK_SECRET is not set).',
+  },
+  'github.bad_signature': {
+    status: 401,
+    message:
+      'The X-Hub-Signature-256 header is missing or does not match. Check that the webhook secret on GitHub is the one this server has.',
+  },
+  'github.bad_payload': { status: 400, message: 'The GitHub delivery could not be read.' },
   'internal.error': { status: 500, message: 'Something went wrong on our side. It has been logged.' },
   'service.unavailable': { status: 503, message: 'The service is not ready.' },
 } as const satisfies Record<string, { status: number; message: string }>;

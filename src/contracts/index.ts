@@ -19,3 +19,4 @@ export * from './notifications.contract.js';
 export * from './status.contract.js';
 export * from './cohort.contract.js';
 export * from './events.contract.js';
+export * from './repositories.contract.js';

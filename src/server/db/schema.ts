@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { GitTables } from './schema.git.js';
 
 /**
  * Row shapes as stored. Instants are ISO 8601 strings in UTC on both dialects
  * (TEXT in SQLite, timestamptz in PostgreSQL read back through a type parser).
  */
-export interface Database {
+export interface Database extends GitTables {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

@@ -7,6 +7,7 @@ import * as m0005 from './0005-day-verdicts.js';
 import * as m0006 from './0006-pauses-and-grace.js';
 import * as m0007 from './0007-contracts-checkpoints-notifications.js';
 import * as m0008 from './0008-project-profile.js';
+import * as m0009 from './0009-git-evidence.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -21,4 +22,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-pauses-and-grace': m0006,
   '0007-contracts-checkpoints-notifications': m0007,
   '0008-project-profile': m0008,
+  '0009-git-evidence': m0009,
 };
