@@ -134,3 +134,22 @@ export const ingestCommits = endpoint({
   response: IngestResult,
   status: 200,
 });
+
+export const GitHubWebhookResult = z.object({
+  /** What Recital did with the delivery: stored, ignored (and why), or a repeat of one already seen. */
+  outcome: z.string(),
+  repositories: z.number().int(),
+});
+
+export const receiveGitHubWebhook = endpoint({
+  operationId: 'receiveGitHubWebhook',
+  method: 'POST',
+  path: '/api/v1/integrations/github/webhook',
+  summary:
+    'GitHub webhook deliveries (push, pull_request, pull_request_review), signed with X-Hub-Signature-256.',
+  tag: 'git',
+  auth: 'none',
+  bodyLimit: 25 * 1024 * 1024,
+  response: GitHubWebhookResult,
+  status: 200,
+});

@@ -2,6 +2,7 @@ import { checkpointsConfig } from '../modules/checkpoints/checkpoints.config.js'
 import { notificationsConfig } from '../modules/notifications/notifications.config.js';
 import { accountsConfig } from '../modules/accounts/accounts.config.js';
 import { dbConfig } from '../db/db.config.js';
+import { githubConfig } from '../modules/github/github.config.js';
 import { httpConfig } from '../http/http.config.js';
 import { plansConfig } from '../modules/plans/plans.config.js';
 import { testingConfig } from '../modules/testing/testing.config.js';
@@ -18,6 +19,7 @@ export const configSections = {
   outbound: outboundConfig,
   checkpoints: checkpointsConfig,
   notifications: notificationsConfig,
+  github: githubConfig,
 };
 
 export type AppConfig = LoadedConfig<typeof configSections>;

@@ -167,52 +167,78 @@ export async function ingestCommits(
   const builder = await findUserById(deps.db, project.builder_id);
   if (!builder) throw new AppError('repositories.not_found');
   const now = deps.clock.now().toISOString();
-  const unique = [...new Map(body.commits.map((commit) => [commit.sha, commit])).values()];
   return deps.db.transaction().execute(async (trx) => {
-    const known = await repo.knownShas(
-      trx,
-      repository.id,
-      unique.map((commit) => commit.sha),
-    );
-    const fresh = unique.filter((commit) => !known.has(commit.sha));
-    const users = await repo.usersByEmail(
-      trx,
-      fresh.map((commit) => commit.authorEmail),
-    );
-    const stored = toRows(
-      fresh,
-      {
-        repositoryId: repository.id,
-        projectId: project.id,
-        source: body.source,
-        builderEmails: new Set([builder.email.toLowerCase()]),
-        taskIds: await repo.liveTaskIds(trx, project.id),
-        githubConnected: repository.github_full_name !== null,
-      },
-      users,
+    const result = await storeCommits(trx, {
+      repository,
+      project,
+      builder,
+      commits: body.commits,
+      source: body.source,
       now,
-    );
-    await repo.insertCommits(
-      trx,
-      stored.map((commit) => commit.row),
-    );
-    await storeMeanings(trx, repository.id, project.id, stored, builder, now);
+    });
     if (body.tips || body.defaultBranch)
       await repo.recordSync(trx, repository.id, {
         ...(body.tips ? { tips_json: JSON.stringify(body.tips) } : {}),
         ...(body.defaultBranch ? { default_branch: body.defaultBranch } : {}),
         last_synced_at: now,
       });
-    const evidence = stored.filter((commit) => commit.meaning.isEvidence).length;
-    return {
-      received: body.commits.length,
-      inserted: stored.length,
-      duplicates: body.commits.length - stored.length,
-      evidence,
-      taskLinks: stored.reduce((sum, commit) => sum + commit.meaning.taskLinks.length, 0),
-      aiCommits: stored.filter((commit) => commit.meaning.attribution.kind !== 'human').length,
-    };
+    return result;
   });
+}
+
+/**
+ * Store commits a repository has not seen, inside the caller's transaction: the rows, their task
+ * links and understanding facts, and the builder's evidence. Shared by sync, hooks and webhooks.
+ */
+export async function storeCommits(
+  trx: Kysely<Database>,
+  input: {
+    repository: repo.RepositoryRow;
+    project: { id: string };
+    builder: { id: string; email: string; time_zone: string };
+    commits: CommitInput[];
+    source: 'sync' | 'hook' | 'github';
+    now: string;
+  },
+): Promise<IngestResult> {
+  const { repository, project, builder, now } = input;
+  const unique = [...new Map(input.commits.map((commit) => [commit.sha, commit])).values()];
+  const known = await repo.knownShas(
+    trx,
+    repository.id,
+    unique.map((commit) => commit.sha),
+  );
+  const fresh = unique.filter((commit) => !known.has(commit.sha));
+  const users = await repo.usersByEmail(
+    trx,
+    fresh.map((commit) => commit.authorEmail),
+  );
+  const stored = toRows(
+    fresh,
+    {
+      repositoryId: repository.id,
+      projectId: project.id,
+      source: input.source,
+      builderEmails: new Set([builder.email.toLowerCase()]),
+      taskIds: await repo.liveTaskIds(trx, project.id),
+      githubConnected: repository.github_full_name !== null,
+    },
+    users,
+    now,
+  );
+  await repo.insertCommits(
+    trx,
+    stored.map((commit) => commit.row),
+  );
+  await storeMeanings(trx, repository.id, project.id, stored, builder, now);
+  return {
+    received: input.commits.length,
+    inserted: stored.length,
+    duplicates: input.commits.length - stored.length,
+    evidence: stored.filter((commit) => commit.meaning.isEvidence).length,
+    taskLinks: stored.reduce((sum, commit) => sum + commit.meaning.taskLinks.length, 0),
+    aiCommits: stored.filter((commit) => commit.meaning.attribution.kind !== 'human').length,
+  };
 }
 
 async function storeMeanings(
