@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../test/helpers/server.js';
 import type { ContractView } from '../contracts/commitments.contract.js';
-import { formatWeek, parseDue, parseHoursChange } from './contract.commands.js';
+import { parseDue, parseHoursChange } from './contract.arguments.js';
+import { formatWeek } from './contract.output.js';
 import { runInProcess } from './testing.js';
 
 const PLAN = `# Launch

@@ -1,4 +1,5 @@
 import type { CliDeps } from './context.js';
+import { CliError, EXIT_USAGE } from './errors.js';
 import { runCli } from './program.js';
 import type { Terminal } from './terminal.js';
 
@@ -57,6 +58,25 @@ export async function runInProcess(argv: string[], overrides: Partial<CliDeps> =
   };
   const exitCode = await runCli(argv, deps);
   return { exitCode, stdout, stderr };
+}
+
+/**
+ * The usage error (exit code 2) that `run` throws, for asserting on its message and hint; anything
+ * else, or nothing thrown, fails the test.
+ *
+ * @example
+ * expect(usageError(() => parseHoursChange('')).message).toBe('--hours: name at least one day');
+ */
+export function usageError(run: () => unknown): CliError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof CliError && error.exitCode === EXIT_USAGE) return error;
+    throw new Error(`expected a usage error (exit code ${EXIT_USAGE}), got ${String(error)}`, {
+      cause: error,
+    });
+  }
+  throw new Error('expected a usage error, but nothing was thrown');
 }
 
 /** One request the fake API saw. */

@@ -1,4 +1,11 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 import { ApiError } from '../../contracts/client.js';
 import { humanMessage, type FormError } from '../lib/api-errors.js';
 
@@ -54,6 +61,49 @@ export function TextField({ label, hint, error, required = true, ...input }: Tex
     <FieldFrame label={label} hint={hint} error={error} optional={!required}>
       {({ id, describedBy, invalid }) => (
         <input id={id} required={required} aria-describedby={describedBy} aria-invalid={invalid} {...input} />
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
+  label: string;
+  name: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  ref?: Ref<HTMLTextAreaElement>;
+};
+
+/**
+ * A labelled multi-line field, wired like `TextField`: required unless `required={false}`, which
+ * marks the label "(optional)". `className` adds to the shared `textarea` look.
+ *
+ * @example
+ * <TextAreaField label="Note to your witness" name="note" required={false} value={note} onChange={…} />
+ */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  required = true,
+  rows = 3,
+  className,
+  ref,
+  ...textarea
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} optional={!required}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          ref={ref}
+          id={id}
+          className={className ? `textarea ${className}` : 'textarea'}
+          rows={rows}
+          required={required}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );

@@ -6,6 +6,7 @@ import {
 } from '../../../contracts/commitments.contract.js';
 import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
+import * as changes from './contract-changes.usecases.js';
 import * as contracts from './contracts.usecases.js';
 
 export function contractsRoutes(app: FastifyInstance, deps: Deps, options: RouteOptions): void {
@@ -13,7 +14,7 @@ export function contractsRoutes(app: FastifyInstance, deps: Deps, options: Route
     contracts.getContract(deps, actor, params.projectId),
   );
   addRoute(app, options, proposeContract, async ({ actor, params, body }) =>
-    contracts.proposeContract(deps, actor, params.projectId, body),
+    changes.proposeContract(deps, actor, params.projectId, body),
   );
   addRoute(app, options, approveContractChange, async ({ actor, params }) =>
     contracts.approveContractChange(deps, actor, params.projectId, params.number),

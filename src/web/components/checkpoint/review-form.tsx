@@ -6,9 +6,8 @@ import {
 } from '../../../contracts/checkpoints.contract.js';
 import { toFormError, type FormError } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
-import { FormAlert, SubmitButton } from '../fields.js';
+import { FormAlert, SubmitButton, TextAreaField } from '../fields.js';
 import { REASON_LABELS, isReason, withoutField, type RejectionReason } from './format.js';
-import { TextAreaField } from './textarea-field.js';
 
 type Decision = 'approved' | 'rejected';
 

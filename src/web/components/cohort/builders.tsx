@@ -6,8 +6,7 @@ import { toFormError, type FormError } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
 import { HealthBadge } from '../checkpoint/badges.js';
 import { formatLocalDate, plural } from '../checkpoint/format.js';
-import { TextAreaField } from '../checkpoint/textarea-field.js';
-import { FormAlert, SubmitButton } from '../fields.js';
+import { FormAlert, SubmitButton, TextAreaField } from '../fields.js';
 import { AssignWitnesses } from './assign-witnesses.js';
 import '../../styles/cohort.css';
 

@@ -11,7 +11,7 @@ import { classifyChange } from '../../../core/contracts/classify-change.js';
 import { toFormError, type FormError } from '../../lib/api-errors.js';
 import { formatInstant } from '../../lib/format.js';
 import { useApi } from '../../lib/session.js';
-import { FormAlert, SubmitButton } from '../fields.js';
+import { FormAlert, SubmitButton, TextAreaField } from '../fields.js';
 import { DirectionTag } from './history.js';
 import { EASING_DELAY_DAYS, humanizeChange, WEEKDAYS, type WeekdayKey } from './describe.js';
 
@@ -282,23 +282,15 @@ export function ProposeChangeForm(props: ProposeFormProps) {
         </div>
       </fieldset>
 
-      <div className={error?.fields.reason ? 'field field-invalid' : 'field'}>
-        <label htmlFor={`${ids}-reason`}>Why are you changing it?</label>
-        <textarea
-          id={`${ids}-reason`}
-          required
-          maxLength={500}
-          rows={3}
-          value={reason}
-          aria-describedby={`${ids}-reason-hint`}
-          aria-invalid={error?.fields.reason ? true : undefined}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        <p className="field-hint" id={`${ids}-reason-hint`}>
-          Required. Your witnesses read it with the change.
-        </p>
-        {error?.fields.reason && <p className="field-error">{error.fields.reason}</p>}
-      </div>
+      <TextAreaField
+        label="Why are you changing it?"
+        name="reason"
+        maxLength={500}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        hint="Required. Your witnesses read it with the change."
+        error={error?.fields.reason}
+      />
 
       <div className="ct-preview">
         <h3>What this changes</h3>

@@ -3,10 +3,11 @@ import { ApiError } from '../../../contracts/client.js';
 import { importPlan, MAX_PLAN_CHARS, type PlanVersion } from '../../../contracts/plans.contract.js';
 import { humanMessage, toFormError, type FormError } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
+import { TextAreaField } from '../fields.js';
 import type { PlanDraft } from './draft.js';
 import { PlanPreview, planSummary } from './plan-preview.js';
 import { localError, StepFrame } from './step-frame.js';
-import { TextAreaField, useDebounced } from './ui.js';
+import { useDebounced } from './ui.js';
 
 const ACCEPT = '.md,.markdown,.txt,.json,text/markdown,text/plain,application/json';
 

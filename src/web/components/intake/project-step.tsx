@@ -4,9 +4,9 @@ import { createWorkspace } from '../../../contracts/workspaces.contract.js';
 import { toFormError, type FormError } from '../../lib/api-errors.js';
 import { useApi, useUser } from '../../lib/session.js';
 import { useWorkspaces } from '../../lib/workspaces.js';
-import { LoadError, Loading } from '../fields.js';
+import { LoadError, Loading, TextAreaField } from '../fields.js';
 import { localError, StepFrame } from './step-frame.js';
-import { focusFirstInvalid, InputField, TextAreaField, Frame } from './ui.js';
+import { focusFirstInvalid, InputField, Frame } from './ui.js';
 
 const NEW_WORKSPACE = '__new__';
 

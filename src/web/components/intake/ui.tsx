@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useState,
-  type InputHTMLAttributes,
-  type ReactNode,
-  type Ref,
-  type TextareaHTMLAttributes,
-} from 'react';
+import { useEffect, useId, useState, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 interface FrameProps {
   label: string;
@@ -45,39 +37,6 @@ export function Frame({ label, hint, error, optional, className, children }: Fra
         </p>
       )}
     </div>
-  );
-}
-
-type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
-  label: string;
-  hint?: ReactNode;
-  error?: string | undefined;
-  optional?: boolean;
-  ref?: Ref<HTMLTextAreaElement>;
-};
-
-export function TextAreaField({
-  label,
-  hint,
-  error,
-  optional,
-  className,
-  ref,
-  ...textarea
-}: TextAreaFieldProps) {
-  return (
-    <Frame label={label} hint={hint} error={error} optional={optional ?? false}>
-      {({ id, describedBy, invalid }) => (
-        <textarea
-          ref={ref}
-          id={id}
-          className={['textarea', className ?? ''].filter(Boolean).join(' ')}
-          aria-describedby={describedBy}
-          aria-invalid={invalid}
-          {...textarea}
-        />
-      )}
-    </Frame>
   );
 }
 

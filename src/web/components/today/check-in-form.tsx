@@ -2,8 +2,8 @@ import { useRef, useState, type FormEvent } from 'react';
 import { checkIn, finishTask } from '../../../contracts/today.contract.js';
 import { isApiError, toFormError, type FormError } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
-import { FormAlert } from '../fields.js';
-import { focusFirstInvalid, InputField, TextAreaField } from '../intake/ui.js';
+import { FormAlert, TextAreaField } from '../fields.js';
+import { focusFirstInvalid, InputField } from '../intake/ui.js';
 
 interface CheckInFormProps {
   projectId: string;
