@@ -34,6 +34,8 @@ export interface CliDeps {
   server?: ServerModule;
   /** The time, for progress estimates; the system clock by default. */
   clock?: Clock;
+  /** How git hooks start this CLI again (argv); `recital` on the PATH by default. */
+  cliCommand?: string[];
 }
 
 export interface GlobalOptions {

@@ -6,11 +6,11 @@ import {
   ingestCommits,
 } from '../contracts/repositories.contract.js';
 import type { Clock } from '../core/time/clock.js';
-import type { LogCommit } from '../git/log-parser.js';
+import { LOG_FORMAT, type LogCommit, parseLog } from '../git/log-parser.js';
 import { openLog } from '../git/log.js';
 import type { Progress } from '../git/progress.js';
 import { defaultBranch } from '../git/refs.js';
-import { runGitWithExitCode } from '../git/run-git.js';
+import { runGit, runGitWithExitCode } from '../git/run-git.js';
 
 /** Commits per request: small enough for a quick transaction, large enough to keep requests few. */
 export const SYNC_BATCH = 500;
@@ -119,4 +119,31 @@ export async function syncRepository(options: {
   }
   await send(batch, true);
   return totals;
+}
+
+/** Commits of a revision range (`-1 HEAD`, `ORIG_HEAD..HEAD`), read the way a sync reads them. */
+export async function readCommits(repo: string, revisions: readonly string[]): Promise<LogCommit[]> {
+  const output = await runGit(
+    [
+      'log',
+      '-z',
+      '--numstat',
+      '-M',
+      '--no-textconv',
+      '--no-show-signature',
+      `--format=${LOG_FORMAT}`,
+      ...revisions,
+    ],
+    { cwd: repo },
+  );
+  return parseLog(output);
+}
+
+/** The branch HEAD is on, or null when detached. */
+export async function currentBranch(repo: string): Promise<string | null> {
+  const { stdout, exitCode } = await runGitWithExitCode(['symbolic-ref', '--short', '-q', 'HEAD'], {
+    cwd: repo,
+    okExitCodes: [0, 1],
+  });
+  return exitCode === 0 ? stdout.trim() : null;
 }

@@ -26,6 +26,8 @@ export async function main(): Promise<void> {
     hostname: hostname(),
     cwd: process.cwd(),
     version: await readVersion(),
+    // Hooks start the CLI the way it was started now, so they work without a PATH (GUI git clients).
+    cliCommand: [process.execPath, ...process.execArgv, ...(process.argv[1] ? [process.argv[1]] : [])],
   };
   process.exitCode = await runCli(process.argv.slice(2), deps);
 }

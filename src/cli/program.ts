@@ -13,6 +13,7 @@ import { registerLedgerCommands } from './ledger.commands.js';
 import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
 import { registerRepoCommands } from './repo.commands.js';
+import { registerHookCommands } from './hooks.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
 import { registerStatusCommands } from './status.commands.js';
 import { registerTodayCommands } from './today.commands.js';
@@ -64,6 +65,7 @@ export function createProgram(deps: CliDeps): Command {
   registerCheckpointCommands(program, deps);
   registerInboxCommands(program, deps);
   registerRepoCommands(program, deps);
+  registerHookCommands(program, deps);
   return program;
 }
 

@@ -41,7 +41,7 @@ async function originUrl(root: string): Promise<string | null> {
 }
 
 /** The clone's root, with git's own complaint turned into a usage error that says what to pass. */
-async function repoRoot(path: string): Promise<string> {
+export async function repoRoot(path: string): Promise<string> {
   try {
     return (await resolveRepo(path)).root;
   } catch (error) {

@@ -144,6 +144,14 @@ export const ERRORS = {
     status: 403,
     message: "Only the project's builder connects repositories and reports commits for it.",
   },
+  'repositories.commit_not_found': {
+    status: 404,
+    message: 'Recital has not seen this commit. Run `recital sync` in the repository, then try again.',
+  },
+  'repositories.ambiguous_sha': {
+    status: 400,
+    message: 'This short SHA matches several commits. Give more of it.',
+  },
   'github.not_configured': {
     status: 404,
     message: 'GitHub webhooks are not set up on this server (RECITAL_GITHUB_WEBHOOK_SECRET is not set).',

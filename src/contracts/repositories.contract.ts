@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.js';
 import { endpoint } from './endpoint.js';
+import { WhyMode } from './workspaces.contract.js';
 
 const Sha = z
   .string()
@@ -19,6 +20,8 @@ export const Repository = z
     tips: z.array(RefTip),
     lastSyncedAt: Instant.nullable(),
     commits: z.number().int(),
+    /** The workspace's demand for `Why:` trailers on AI-assisted commits, for the commit-msg hook. */
+    whyMode: WhyMode,
     createdAt: Instant,
   })
   .meta({ id: 'Repository' });
@@ -80,6 +83,17 @@ export const IngestResult = z.object({
   aiCommits: z.number().int(),
 });
 export type IngestResult = z.infer<typeof IngestResult>;
+
+export const ExplainCommitBody = z.strictObject({
+  text: z
+    .string()
+    .trim()
+    .min(10, 'Say in a sentence why this change, and why this way.')
+    .max(4000, 'Keep a why-note under 4000 characters; link to a document for more.'),
+});
+
+export const WhyNote = z.object({ sha: Sha, person: z.string(), text: z.string(), createdAt: Instant });
+export type WhyNote = z.infer<typeof WhyNote>;
 
 const ProjectParams = z.object({ projectId: Id });
 const RepositoryParams = z.object({ repositoryId: Id });
@@ -152,4 +166,20 @@ export const receiveGitHubWebhook = endpoint({
   bodyLimit: 25 * 1024 * 1024,
   response: GitHubWebhookResult,
   status: 200,
+});
+
+export const explainCommit = endpoint({
+  operationId: 'explainCommit',
+  method: 'POST',
+  path: '/api/v1/repositories/:repositoryId/commits/:sha/why',
+  summary: 'Add a why-note to a commit after the fact: you now understand its lines.',
+  tag: 'git',
+  auth: 'required',
+  params: z.object({
+    repositoryId: Id,
+    sha: z.string().regex(/^[0-9a-f]{4,64}$/, 'A commit SHA (at least 4 hex digits).'),
+  }),
+  body: ExplainCommitBody,
+  response: WhyNote,
+  status: 201,
 });

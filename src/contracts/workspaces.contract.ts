@@ -11,12 +11,17 @@ export type Role = z.infer<typeof Role>;
 export const WorkspaceKind = z.enum(WORKSPACE_KINDS);
 export type WorkspaceKind = z.infer<typeof WorkspaceKind>;
 
+export const WHY_MODES = ['off', 'warn', 'require'] as const;
+/** Whether the commit-msg hook asks AI-assisted commits for a `Why:` trailer, warns, or refuses the commit. */
+export const WhyMode = z.enum(WHY_MODES);
+
 export const Workspace = z
   .object({
     id: Id,
     name: z.string(),
     slug: z.string(),
     kind: WorkspaceKind,
+    whyMode: WhyMode,
     createdAt: Instant,
     /** The roles of the caller in this workspace. */
     myRoles: z.array(Role),
@@ -89,7 +94,11 @@ export const CreateWorkspaceBody = z.strictObject({
 });
 
 export const UpdateWorkspaceBody = z
-  .strictObject({ name: z.string().trim().min(1).max(80).optional(), slug: Slug.optional() })
+  .strictObject({
+    name: z.string().trim().min(1).max(80).optional(),
+    slug: Slug.optional(),
+    whyMode: WhyMode.optional(),
+  })
   .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change.');
 
 export const WorkspaceParams = z.object({ workspaceId: Id });

@@ -71,6 +71,8 @@ export interface WorkspacesTable {
   name: string;
   slug: string;
   kind: 'solo' | 'cohort' | 'team';
+  /** The commit-msg hook's demand for a `Why:` trailer on AI-assisted commits. */
+  why_mode: Generated<'off' | 'warn' | 'require'>;
   created_by: string;
   created_at: string;
   updated_at: string;

@@ -121,6 +121,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Every accepted GitHub delivery once: a redelivery with the same X-GitHub-Delivery is acknowledged
   // and changes nothing.
+  // What the commit-msg hook does when an AI-assisted commit has no `Why:` trailer: off, warn, require.
+  await db.schema
+    .alterTable('workspaces')
+    .addColumn('why_mode', 'text', (c) => c.notNull().defaultTo('warn'))
+    .execute();
+
   await db.schema
     .createTable('github_deliveries')
     .addColumn('delivery_id', 'text', (c) => c.primaryKey())

@@ -140,3 +140,28 @@ export async function liveTaskIds(db: Kysely<Database>, projectId: string): Prom
     .execute();
   return rows.map((row) => row.task_id);
 }
+
+export async function workspaceWhyMode(
+  db: Kysely<Database>,
+  workspaceId: string,
+): Promise<'off' | 'warn' | 'require'> {
+  const row = await db
+    .selectFrom('workspaces')
+    .select('why_mode')
+    .where('id', '=', workspaceId)
+    .executeTakeFirst();
+  return row?.why_mode ?? 'warn';
+}
+
+/** Full SHAs of the repository's commits that start with `prefix` (at most two: enough to tell). */
+export async function shasStartingWith(db: Kysely<Database>, repositoryId: string, prefix: string) {
+  const rows = await db
+    .selectFrom('commits')
+    .select(['sha', 'author_email'])
+    .where('repository_id', '=', repositoryId)
+    .where('sha', '>=', prefix)
+    .where('sha', '<', `${prefix}g`)
+    .limit(2)
+    .execute();
+  return rows;
+}

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import {
   addRepository,
+  explainCommit,
   getRepository,
   ingestCommits,
   listRepositories,
@@ -8,6 +9,7 @@ import {
 import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
 import * as repos from './repos.usecases.js';
+import * as whyNotes from './why-notes.usecases.js';
 
 export function reposRoutes(app: FastifyInstance, deps: Deps, options: RouteOptions): void {
   addRoute(app, options, addRepository, ({ actor, params, body }) =>
@@ -21,5 +23,8 @@ export function reposRoutes(app: FastifyInstance, deps: Deps, options: RouteOpti
   );
   addRoute(app, options, ingestCommits, ({ actor, params, body }) =>
     repos.ingestCommits(deps, actor, params.repositoryId, body),
+  );
+  addRoute(app, options, explainCommit, ({ actor, params, body }) =>
+    whyNotes.explainCommit(deps, actor, params, body),
   );
 }

@@ -23,7 +23,7 @@ import * as repo from './repos.repository.js';
 
 type RepoDeps = Pick<Deps, 'db' | 'clock'>;
 
-function present(row: repo.RepositoryRow, commits: number): Repository {
+function present(row: repo.RepositoryRow, commits: number, whyMode: Repository['whyMode']): Repository {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -33,6 +33,7 @@ function present(row: repo.RepositoryRow, commits: number): Repository {
     tips: JSON.parse(row.tips_json) as Repository['tips'],
     lastSyncedAt: row.last_synced_at,
     commits,
+    whyMode,
     createdAt: row.created_at,
   };
 }
@@ -85,23 +86,25 @@ export async function addRepository(
     if (isUniqueViolation(error)) throw new AppError('repositories.name_taken');
     throw error;
   }
-  return present(row, 0);
+  return present(row, 0, await repo.workspaceWhyMode(deps.db, project.workspace_id));
 }
 
 export async function listRepositories(deps: RepoDeps, actor: Actor, projectId: string) {
-  await requireProject(deps.db, projectId, actor);
+  const { project } = await requireProject(deps.db, projectId, actor);
+  const whyMode = await repo.workspaceWhyMode(deps.db, project.workspace_id);
   const rows = await repo.repositoriesOf(deps.db, projectId);
   const counts = await repo.commitCounts(
     deps.db,
     rows.map((row) => row.id),
   );
-  return { repositories: rows.map((row) => present(row, counts.get(row.id) ?? 0)) };
+  return { repositories: rows.map((row) => present(row, counts.get(row.id) ?? 0, whyMode)) };
 }
 
 export async function getRepository(deps: RepoDeps, actor: Actor, repositoryId: string): Promise<Repository> {
-  const { repository } = await requireRepository(deps.db, repositoryId, actor);
+  const { repository, project } = await requireRepository(deps.db, repositoryId, actor);
   const counts = await repo.commitCounts(deps.db, [repository.id]);
-  return present(repository, counts.get(repository.id) ?? 0);
+  const whyMode = await repo.workspaceWhyMode(deps.db, project.workspace_id);
+  return present(repository, counts.get(repository.id) ?? 0, whyMode);
 }
 
 /** Instants are stored in UTC; git's offsets stay in the message-independent `authored_at` instant. */

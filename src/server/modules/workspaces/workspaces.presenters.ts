@@ -3,7 +3,15 @@ import type { Role } from '../../../core/access/roles.js';
 import type { WorkspaceRow } from './workspaces.repository.js';
 
 export function presentWorkspace(row: WorkspaceRow, myRoles: Role[]): Workspace {
-  return { id: row.id, name: row.name, slug: row.slug, kind: row.kind, createdAt: row.created_at, myRoles };
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    kind: row.kind,
+    whyMode: row.why_mode,
+    createdAt: row.created_at,
+    myRoles,
+  };
 }
 
 export function presentMember(row: {

@@ -58,6 +58,7 @@ export async function createWorkspace(
         name: input.name,
         slug: input.slug ?? (await uniqueSlug(trx, slugify(input.name))),
         kind: input.kind,
+        why_mode: 'warn',
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
@@ -114,7 +115,12 @@ export async function updateWorkspace(
       enforce(canManageWorkspace(roles), 'workspaces.not_found');
       if (input.slug && input.slug !== workspace.slug && (await repo.slugExists(trx, input.slug)))
         throw new AppError('workspaces.slug_taken');
-      const changes = { ...input, updated_at: deps.clock.now().toISOString() };
+      const { whyMode, ...rest } = input;
+      const changes = {
+        ...rest,
+        ...(whyMode ? { why_mode: whyMode } : {}),
+        updated_at: deps.clock.now().toISOString(),
+      };
       await repo.updateWorkspaceRow(trx, workspaceId, changes);
       await recordAudit(trx, {
         workspaceId,
