@@ -314,6 +314,7 @@ describe('recital submit, review and checkpoints against a real server', () => {
     expect(direct.exitCode).toBe(1);
     expect(direct.stderr).toContain('has nothing waiting for review (approved)');
     const status = (await ok('builder', ['status', '--project', projectId])).stdout;
+    expect(status).toContain('\n2 of 2 grace tokens left this sprint (renews Tue 2026-03-17).\n');
     expect(status).toContain('Checkpoints:\n  2026-03-06  Week 1: Foundations: approved\n');
   });
 
@@ -335,6 +336,18 @@ describe('recital submit, review and checkpoints against a real server', () => {
     );
     expect((await ok('witness', ['review'])).stdout).toContain(
       'Launch: "Week 2: Payments" [cp-week-2] (late)',
+    );
+  });
+
+  it('spends a grace token and says how many are left until the sprint renews', async () => {
+    const { createApiClient } = await import('../contracts/client.js');
+    const { setTestClock } = await import('../contracts/testing.contract.js');
+    // Monday 16 March, 10:00 in Los Angeles: the last day of the first sprint.
+    await createApiClient({ baseUrl: server.url }).call(setTestClock, {
+      body: { now: '2026-03-16T17:00:00Z' },
+    });
+    expect((await ok('builder', ['grace', '--project', projectId])).stdout).toBe(
+      'Grace token spent on 2026-03-16. 1 of 2 grace tokens left this sprint (renews Tue 2026-03-17).\n',
     );
   });
 

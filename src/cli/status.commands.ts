@@ -1,7 +1,14 @@
 import type { Command } from 'commander';
-import { type Days, listDays, requestPause, spendGrace } from '../contracts/days.contract.js';
+import {
+  type Days,
+  type GraceAllowance,
+  listDays,
+  requestPause,
+  spendGrace,
+} from '../contracts/days.contract.js';
 import { listCheckpoints } from '../contracts/checkpoints.contract.js';
 import { ApiError } from '../contracts/client.js';
+import { formatLocalDate } from './checkpoint.output.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
 import { resolveProject } from './project.commands.js';
 import { sanitize } from './output.js';
@@ -12,6 +19,20 @@ const MARK: Record<Days['verdicts'][number]['verdict'], string> = {
   paused: '‖ paused',
   grace: '○ grace',
 };
+
+/**
+ * The grace tokens left in the sprint under way, in words.
+ *
+ * @example
+ * formatGraceLeft({ tokensPerSprint: 2, tokensLeft: 1, renewsOn: '2026-03-16', … });
+ * // '1 of 2 grace tokens left this sprint (renews Mon 2026-03-16)'
+ */
+export function formatGraceLeft(grace: Pick<GraceAllowance, 'tokensPerSprint' | 'tokensLeft' | 'renewsOn'>) {
+  if (grace.tokensPerSprint === 0) return 'no grace tokens in this commitment';
+  const tokens = `grace token${grace.tokensPerSprint === 1 ? '' : 's'}`;
+  const renews = grace.renewsOn ? ` (renews ${formatLocalDate(grace.renewsOn)})` : '';
+  return `${grace.tokensLeft} of ${grace.tokensPerSprint} ${tokens} left this sprint${renews}`;
+}
 
 export function registerStatusCommands(program: Command, deps: CliDeps): void {
   program
@@ -63,10 +84,11 @@ async function grace(
     params: { projectId: project.id },
     body: date ? { date } : {},
   });
-  context.out.result(
-    result,
-    () => `Grace token spent on ${result.date}${result.verdict ? ` (now ${result.verdict.verdict})` : ''}.\n`,
-  );
+  const { grace: left } = await api.call(listDays, { params: { projectId: project.id } });
+  context.out.result(result, () => {
+    const spent = `Grace token spent on ${result.date}${result.verdict ? ` (now ${result.verdict.verdict})` : ''}.`;
+    return `${spent}${left ? ` ${sentence(formatGraceLeft(left))}.` : ''}\n`;
+  });
 }
 
 async function status(context: CommandContext, options: { project?: string; days: number }): Promise<void> {
@@ -86,6 +108,7 @@ async function status(context: CommandContext, options: { project?: string; days
     ];
     if (days.health.replanRequired)
       lines.push('A re-plan is required: import a revised plan with `recital plan import … --reason "…"`.');
+    if (days.grace) lines.push(`${sentence(formatGraceLeft(days.grace))}.`);
     if (days.verdicts.length === 0)
       lines.push(
         days.verdictsFrom
@@ -105,4 +128,8 @@ async function status(context: CommandContext, options: { project?: string; days
     }
     return `${lines.join('\n')}\n`;
   });
+}
+
+function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

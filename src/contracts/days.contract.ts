@@ -12,6 +12,23 @@ export const DayVerdictSchema = z
   })
   .meta({ id: 'DayVerdict' });
 
+export const GraceAllowanceSchema = z
+  .object({
+    tokensPerSprint: z.number().int(),
+    /** Tokens neither spent nor reserved in the sprint under way (or the first one, before it starts). */
+    tokensLeft: z.number().int(),
+    /** The days of that sprint a token is spent on (a token spent on today is reserved until it ends). */
+    spentOn: z.array(z.string()),
+    /** That sprint's first day, in the builder's time zone. */
+    sprintStart: z.string(),
+    /** The next sprint's first day, when the tokens renew. */
+    renewsOn: z.string().nullable(),
+    /** The instant they renew: the start of `renewsOn` in the builder's time zone. */
+    renewsAt: z.string().nullable(),
+  })
+  .meta({ id: 'GraceAllowance' });
+export type GraceAllowance = z.infer<typeof GraceAllowanceSchema>;
+
 export const DaysSchema = z
   .object({
     verdicts: z.array(DayVerdictSchema),
@@ -23,6 +40,8 @@ export const DaysSchema = z
     }),
     /** The first local day the builder's hours count for; null until hours are saved. */
     verdictsFrom: z.string().nullable(),
+    /** Grace tokens left in the sprint under way, by the contract in force; null until hours are saved. */
+    grace: GraceAllowanceSchema.nullable(),
   })
   .meta({ id: 'Days' });
 export type Days = z.infer<typeof DaysSchema>;
@@ -31,7 +50,8 @@ export const listDays = endpoint({
   operationId: 'listDays',
   method: 'GET',
   path: '/api/v1/projects/:projectId/days',
-  summary: 'Every closed planned day with its verdict and the evidence behind it, the streak and the health.',
+  summary:
+    'Every closed planned day with its verdict and the evidence behind it, the streak, the health and the grace tokens left.',
   tag: 'today',
   auth: 'required',
   params: ProjectParams,

@@ -8,12 +8,14 @@ import {
   exportLedger,
   importPlan,
   listDays,
+  proposeContract,
   requestPause,
   setTestClock,
   spendGrace,
   verifyLedger,
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
+import { committedProject, type TestUser } from '../helpers/commitment.js';
 import { describeEachDialect } from '../helpers/dialects.js';
 import { expectApiError } from '../helpers/expect-error.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -128,6 +130,15 @@ describeEachDialect('day verdicts', (dialect) => {
       409,
     );
     expect(none.details).toEqual({ code: 'grace.no_tokens' });
+    // Before a contract: two tokens per 14-day sprint, counted from the first judged day (Thursday 26 March).
+    expect((await builder.client.call(listDays, { params: { projectId } })).grace).toEqual({
+      tokensPerSprint: 2,
+      tokensLeft: 0,
+      spentOn: ['2026-03-30', '2026-03-31'],
+      sprintStart: '2026-03-26',
+      renewsOn: '2026-04-09',
+      renewsAt: '2026-04-08T22:00:00.000Z', // midnight in Berlin, on summer time
+    });
 
     await moveTo('2026-04-04T06:00:00Z'); // Saturday morning
     const days = await builder.client.call(listDays, { params: { projectId } });
@@ -145,5 +156,75 @@ describeEachDialect('day verdicts', (dialect) => {
       '2026-03-30',
     ]);
     expect((await builder.client.call(verifyLedger, { params: { projectId } })).ok).toBe(true);
+
+    // Thursday 9 April, 00:30 in Berlin: a new sprint, and its tokens.
+    await moveTo('2026-04-08T22:30:00Z');
+    expect((await builder.client.call(listDays, { params: { projectId } })).grace).toMatchObject({
+      tokensLeft: 2,
+      spentOn: [],
+      sprintStart: '2026-04-09',
+      renewsOn: '2026-04-23',
+    });
+  });
+});
+
+describeEachDialect('grace tokens left, by the contract in force', (dialect) => {
+  let server: TestServer;
+  let builder: TestUser;
+  let witness: TestUser;
+  let projectId: string;
+  const moveTo = (now: string) =>
+    createApiClient({ baseUrl: server.url }).call(setTestClock, { body: { now } });
+  const graceAs = async (user: TestUser) =>
+    (await user.client.call(listDays, { params: { projectId } })).grace;
+
+  beforeAll(async () => {
+    // Monday 2 March 2026, 09:00 in Los Angeles (west of UTC; summer time from Sunday 8 March).
+    server = await startTestServer({
+      dialect,
+      clock: fixedClock(new Date('2026-03-02T17:00:00Z')),
+      env: { RECITAL_TEST_CLOCK: '1' },
+    });
+    const committed = await committedProject(server.url, {
+      builderZone: 'America/Los_Angeles',
+      witnessZone: 'Asia/Kolkata',
+      dueDates: { 'cp-week-1': '2026-03-06', 'cp-week-2': '2026-03-13' },
+    });
+    ({ builder, witness, projectId } = committed);
+  });
+  afterAll(() => server.close());
+
+  it('counts the sprint in the builder’s zone and renews at its midnight, for builder and witness alike', async () => {
+    expect(await graceAs(builder)).toEqual({
+      tokensPerSprint: 2,
+      tokensLeft: 2,
+      spentOn: [],
+      sprintStart: '2026-03-03',
+      renewsOn: '2026-03-17',
+      renewsAt: '2026-03-17T07:00:00.000Z',
+    });
+    // Fewer tokens is harder, so it applies at once.
+    await builder.client.call(proposeContract, {
+      params: { projectId },
+      body: { graceTokensPerSprint: 1, reason: 'keep me honest' },
+    });
+    await moveTo('2026-03-03T18:00:00Z'); // Tuesday 10:00
+    await builder.client.call(spendGrace, { params: { projectId }, body: {} });
+    const spent = { tokensPerSprint: 1, tokensLeft: 0, spentOn: ['2026-03-03'], sprintStart: '2026-03-03' };
+    expect(await graceAs(builder)).toMatchObject(spent);
+    expect(await graceAs(witness)).toMatchObject(spent);
+
+    // Tuesday 17 March has begun in UTC, but it is still Monday evening in Los Angeles.
+    await moveTo('2026-03-17T06:59:00Z');
+    expect(await graceAs(builder)).toMatchObject({ tokensLeft: 0, renewsOn: '2026-03-17' });
+    await moveTo('2026-03-17T07:00:00Z');
+    expect(await graceAs(builder)).toEqual({
+      tokensPerSprint: 1,
+      tokensLeft: 1,
+      spentOn: [],
+      sprintStart: '2026-03-17',
+      renewsOn: '2026-03-31',
+      renewsAt: '2026-03-31T07:00:00.000Z',
+    });
   });
 });

@@ -280,11 +280,14 @@ describe('web: intake in five steps, then today', () => {
     await page.getByTestId('health').getByText('On track').waitFor();
     expect(await page.locator('.marks').getByText('Showed up').count()).toBe(1);
 
-    // A grace token, with a confirmation first.
+    // A grace token, with a confirmation first; the sprint began on Tuesday, the first judged day.
+    const grace = page.getByTestId('grace');
+    await grace.getByText('2 of 2 grace tokens left this sprint (renews Tue, Mar 17)').waitFor();
     await page.getByRole('button', { name: 'Spend a grace token…' }).click();
     await page.getByText('Excuse today with a grace token?').waitFor();
     await page.getByRole('button', { name: 'Yes, spend a token' }).click();
     await page.getByText('Grace token spent on Wednesday, Mar 4: it will not count as skipped.').waitFor();
+    await grace.getByText('1 of 2 grace tokens left this sprint (renews Tue, Mar 17)').waitFor();
 
     // Thursday passes without a sign of work: on Friday morning the page updates live (no reload) when the
     // skipped day nudges the builder, and the marks tell grace from skipped by shape and text.
@@ -296,6 +299,18 @@ describe('web: intake in five steps, then today', () => {
     expect(await marks.getByText('Thu, Mar 5: Skipped').count()).toBe(1);
     expect(await marks.locator('.mark-skipped .mark-glyph').innerText()).toBe('✕');
     expect(await marks.locator('.mark-grace .mark-glyph').innerText()).toBe('◆');
+
+    // The last token of the sprint: then the button says why it cannot be used until the sprint renews.
+    await grace.getByText('1 of 2 grace tokens left this sprint').waitFor();
+    await page.getByRole('button', { name: 'Spend a grace token…' }).click();
+    await page.getByText('Excuse today with a grace token?').waitFor();
+    await page.getByRole('button', { name: 'Yes, spend a token' }).click();
+    await page.getByText('Grace token spent on Friday, Mar 6: it will not count as skipped.').waitFor();
+    await grace.getByText('0 of 2 grace tokens left this sprint (renews Tue, Mar 17)').waitFor();
+    const spendButton = page.getByRole('button', { name: 'Spend a grace token…' });
+    expect(await spendButton.isDisabled()).toBe(true);
+    const why = page.locator(`[id="${await spendButton.getAttribute('aria-describedby')}"]`);
+    expect(await why.innerText()).toMatch(/^None left: new ones come on Tuesday, Mar 17\./);
 
     await page.setViewportSize({ width: 375, height: 812 });
     await page.getByTestId('next-step').waitFor();

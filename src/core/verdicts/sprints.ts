@@ -37,3 +37,30 @@ export function sprintLocator(sprints: SprintCalendar): (date: LocalDate) => Spr
     return addLocalDays(startDate, offset - (offset % lengthDays));
   };
 }
+
+export interface SprintBounds {
+  /** The sprint's first day. */
+  start: LocalDate;
+  /** The next sprint's first day, when this one's tokens renew; null when this sprint never ends. */
+  next: LocalDate | null;
+}
+
+/**
+ * The sprint `date` falls in, with the day the next one starts. A date before the first sprint gets
+ * the first sprint, whose tokens are the next to come; null only for a calendar without sprints.
+ *
+ * @example sprintAround({ startDate: '2026-03-02', lengthDays: 14 }, '2026-03-20')
+ * // { start: '2026-03-16', next: '2026-03-30' }
+ */
+export function sprintAround(sprints: SprintCalendar, date: LocalDate): SprintBounds | null {
+  requireLocalDate(date, 'date');
+  if ('starts' in sprints) {
+    const starts = [...new Set(sprints.starts.map((d) => requireLocalDate(d, 'sprints.starts')))].sort();
+    const first = starts[0];
+    if (first === undefined) return null;
+    const start = sprintLocator(sprints)(date) ?? first;
+    return { start, next: starts.find((s) => s > start) ?? null };
+  }
+  const start = sprintLocator(sprints)(date) ?? sprints.startDate;
+  return { start, next: addLocalDays(start, sprints.lengthDays) };
+}

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { listCheckpoints } from '../../contracts/checkpoints.contract.js';
-import { getContract } from '../../contracts/commitments.contract.js';
 import { listDays } from '../../contracts/days.contract.js';
 import { getCurrentPlan } from '../../contracts/plans.contract.js';
 import { getProject } from '../../contracts/projects.contract.js';
@@ -78,7 +77,6 @@ export function TodayPage() {
     orNull(api.call(listCheckpoints, params), 'contracts.none'),
   );
   const plan = useQuery(`plan:${projectId}`, () => orNull(api.call(getCurrentPlan, params), 'plans.empty'));
-  const contract = useQuery(`contract:${projectId}`, () => api.call(getContract, params));
   const timer = useFocusTimer(projectId);
   const [flash, setFlash] = useState('');
   const [starting, setStarting] = useState(false);
@@ -89,14 +87,12 @@ export function TodayPage() {
   const { reload: reloadDays } = days;
   const { reload: reloadCheckpoints } = checkpoints;
   const { reload: reloadPlan } = plan;
-  const { reload: reloadContract } = contract;
   const reloadAll = useCallback(() => {
     reloadToday();
     reloadDays();
     reloadCheckpoints();
     reloadPlan();
-    reloadContract();
-  }, [reloadToday, reloadDays, reloadCheckpoints, reloadPlan, reloadContract]);
+  }, [reloadToday, reloadDays, reloadCheckpoints, reloadPlan]);
   useLiveReload(projectId, reloadAll);
 
   useEffect(() => {
@@ -181,7 +177,6 @@ export function TodayPage() {
   const session = timer.session;
   const focusActive = session !== null;
   const sessionTaskOpen = session?.taskId ? !doneTasks.has(session.taskId) : false;
-  const tokensPerSprint = contract.data?.inForce?.graceTokensPerSprint ?? null;
 
   return (
     <div className="today-page">
@@ -257,7 +252,6 @@ export function TodayPage() {
               projectId={projectId}
               today={day.date}
               days={days.data}
-              tokensPerSprint={tokensPerSprint}
               canSpendGrace={isBuilder && checkpoints.data !== null && days.data.verdictsFrom !== null}
               onChanged={changed}
             />

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router';
-import { spendGrace, type Days } from '../../../contracts/days.contract.js';
+import { spendGrace, type Days, type GraceAllowance } from '../../../contracts/days.contract.js';
 import { humanMessage } from '../../lib/api-errors.js';
 import { useApi } from '../../lib/session.js';
 import { addDays, formatDate, plural } from '../intake/time.js';
@@ -57,16 +57,22 @@ function lastDays(days: Days, today: string): { date: string; mark: Mark }[] {
   });
 }
 
+/** "1 of 2 grace tokens left this sprint (renews Mon, Mar 16)". */
+function graceLeftText(grace: GraceAllowance): string {
+  const renews = grace.renewsOn ? ` (renews ${formatDate(grace.renewsOn)})` : '';
+  return `${grace.tokensLeft} of ${plural(grace.tokensPerSprint, 'grace token')} left this sprint${renews}`;
+}
+
 interface GraceProps {
   projectId: string;
   today: string;
   days: Days;
-  tokensPerSprint: number | null;
+  grace: GraceAllowance;
   onSpent(message: string): void;
 }
 
 /** Spend a grace token on today, or on yesterday if it closed as skipped, after a confirmation. */
-function Grace({ projectId, today, days, tokensPerSprint, onSpent }: GraceProps) {
+function Grace({ projectId, today, days, grace, onSpent }: GraceProps) {
   const api = useApi();
   const yesterday = addDays(today, -1);
   const yesterdaySkipped = days.verdicts.some((v) => v.date === yesterday && v.verdict === 'skipped');
@@ -74,8 +80,9 @@ function Grace({ projectId, today, days, tokensPerSprint, onSpent }: GraceProps)
   const [date, setDate] = useState(today);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const whyId = useId();
 
-  if (tokensPerSprint === 0) {
+  if (grace.tokensPerSprint === 0) {
     return <p className="muted">Your commitment has no grace tokens. To take time off, pause in advance.</p>;
   }
 
@@ -96,11 +103,18 @@ function Grace({ projectId, today, days, tokensPerSprint, onSpent }: GraceProps)
   };
 
   if (!asking) {
+    const none = grace.tokensLeft === 0;
+    const renews = grace.renewsOn
+      ? `on ${formatDate(grace.renewsOn, { weekday: 'long' })}`
+      : 'with the next sprint';
     return (
-      <div className="grace">
+      <div className="grace" data-testid="grace">
+        <p className="grace-left">{graceLeftText(grace)}</p>
         <button
           type="button"
           className="button button-secondary"
+          disabled={none}
+          aria-describedby={whyId}
           onClick={() => {
             setAsking(true);
             setDate(today);
@@ -109,9 +123,10 @@ function Grace({ projectId, today, days, tokensPerSprint, onSpent }: GraceProps)
         >
           Spend a grace token…
         </button>
-        <p className="muted">
-          {tokensPerSprint !== null ? `${plural(tokensPerSprint, 'token')} per sprint. ` : ''}
-          For a day you cannot make; it comes back if you show up anyway.
+        <p className="muted" id={whyId}>
+          {none
+            ? `None left: new ones come ${renews}. A token spent on a day you then show up for comes back.`
+            : 'For a day you cannot make; it comes back if you show up anyway.'}
         </p>
       </div>
     );
@@ -175,20 +190,12 @@ interface DaysCardProps {
   projectId: string;
   today: string;
   days: Days;
-  tokensPerSprint: number | null;
   canSpendGrace: boolean;
   onChanged(message: string): void;
 }
 
 /** Shown-up streak, health, the last 14 days as marks that differ by shape and text, and grace. */
-export function DaysCard({
-  projectId,
-  today,
-  days,
-  tokensPerSprint,
-  canSpendGrace,
-  onChanged,
-}: DaysCardProps) {
+export function DaysCard({ projectId, today, days, canSpendGrace, onChanged }: DaysCardProps) {
   const health = HEALTH[days.health.state];
   const marks = lastDays(days, today);
   const used = new Set(marks.map((m) => m.mark));
@@ -261,14 +268,8 @@ export function DaysCard({
         )}
         {!days.verdictsFrom && <p className="muted">Days are judged once your hours are saved.</p>}
       </div>
-      {canSpendGrace && (
-        <Grace
-          projectId={projectId}
-          today={today}
-          days={days}
-          tokensPerSprint={tokensPerSprint}
-          onSpent={onChanged}
-        />
+      {canSpendGrace && days.grace && (
+        <Grace projectId={projectId} today={today} days={days} grace={days.grace} onSpent={onChanged} />
       )}
     </section>
   );
