@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   addRepository,
   createProject,
+  getCheckpoint,
   getRepository,
   getToday,
   importPlan,
@@ -12,6 +13,7 @@ import {
   listDays,
   listRepositories,
   setTestClock,
+  submitCheckpoint,
   createApiClient,
 } from '../../src/contracts/index.js';
 import { syncRepository, toCommitInput } from '../../src/cli/git-sync.js';
@@ -170,6 +172,41 @@ describeEachDialect('git evidence: repositories, sync and commits', (dialect) =>
     expect(days.verdicts.map((v) => [v.date, v.verdict])).toEqual([
       ['2026-03-03', 'showed_up'],
       ['2026-03-04', 'showed_up'],
+    ]);
+  });
+
+  it('pre-checks cited commits: seen by Recital, and made inside the checkpoint window', async () => {
+    const { builder, projectId } = world;
+    const repositoryId = (await builder.client.call(listRepositories, { params: { projectId } }))
+      .repositories[0]!.id;
+    const me = { name: 'Ada Builder', email: builder.email };
+    // Before the commitment (Monday 2 March in Los Angeles): not work for this checkpoint.
+    const old = await repo.commit('Old prototype', me, '2026-02-27T10:00:00-08:00');
+    await syncRepository({ api: builder.client, repositoryId, repo: repo.dir, clock });
+    const log = await openLog({ repo: repo.dir });
+    const shas: string[] = [];
+    for await (const commit of log.commits) if (commit.message === 'Sign-in form') shas.push(commit.sha);
+    const signIn = shas[0]!;
+    const params = { projectId, checkpointId: 'cp-week-1' };
+    await builder.client.call(submitCheckpoint, {
+      params,
+      body: {
+        proof: [
+          { kind: 'commits', shas: [signIn.slice(0, 7)] },
+          { kind: 'commits', shas: ['f00f00f', old] },
+          { kind: 'commit_range', from: old, to: signIn },
+        ],
+      },
+    });
+    const checks = (await builder.client.call(getCheckpoint, { params })).submissions[0]!.checks;
+    expect(checks.map((c) => [c.item, c.status, c.detail])).toEqual([
+      [0, 'passed', '1 commit found, made inside the checkpoint window (2026-03-04)'],
+      [
+        1,
+        'failed',
+        `f00f00f is not in any connected repository (run \`recital sync\`); ${old.slice(0, 10)} was made 2026-02-27, before this checkpoint's window opened`,
+      ],
+      [2, 'passed', '1 commit found, made inside the checkpoint window (2026-03-04)'],
     ]);
   });
 

@@ -27,6 +27,7 @@ import { requireProject } from '../projects/projects.usecases.js';
 import { organizersOf } from '../workspaces/workspaces.repository.js';
 import { appendCheckpointEvent, loadCheckpointEvents, loadProofChecks } from './checkpoints.repository.js';
 import { dueAtOf, presentCheckpoint, presentDetail } from './checkpoints.presenters.js';
+import { checkGitProof, checkpointWindow } from './commit-checks.js';
 import { precheckProof } from './prechecks.js';
 
 type CheckpointDeps = Pick<Deps, 'db' | 'clock' | 'dialect' | 'config'>;
@@ -228,7 +229,7 @@ export async function submitCheckpoint(
       message: `The proof is not acceptable: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
       details: { issues },
     });
-  const checks = await precheckProof(proof, {
+  const linkChecks = await precheckProof(proof, {
     allow: { hosts: deps.config.outbound.allowHosts, cidrs: deps.config.outbound.allowCidrs },
     timeoutMs: deps.config.checkpoints.precheckTimeoutMs,
   });
@@ -238,6 +239,18 @@ export async function submitCheckpoint(
     const now = deps.clock.now();
     const nowIso = now.toISOString();
     const context = await loadContext(trx, projectId, actor, now);
+    const checks = await checkGitProof(trx, {
+      projectId,
+      proof,
+      checks: linkChecks,
+      window: checkpointWindow({
+        checkpoints: context.contract.checkpoints,
+        checkpointId,
+        verdictsFrom: context.project.verdicts_from,
+        timeZone: context.timeZone,
+        now,
+      }),
+    });
     const submissionId = newId();
     const event = await apply(
       trx,

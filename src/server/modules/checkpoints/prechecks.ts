@@ -74,7 +74,7 @@ async function urlAnswers(url: string, path: string, options: PrecheckOptions) {
 
 /**
  * What can be checked before a person looks: links answer; files were checked by content on upload.
- * Commits are checked once repositories are connected (git evidence); until then they are skipped.
+ * Commits need the project's git evidence: `checkGitProof` checks them when a repository is connected.
  */
 export async function precheckProof(
   proof: readonly ProofItem[],
