@@ -152,6 +152,11 @@ export const ERRORS = {
     status: 400,
     message: 'This short SHA matches several commits. Give more of it.',
   },
+  'comprehension.builder_walkthrough': {
+    status: 403,
+    message:
+      'A walkthrough is recorded by the witness who was walked through the code. As the builder, explain your commits instead (`recital explain`).',
+  },
   'github.not_configured': {
     status: 404,
     message: 'GitHub webhooks are not set up on this server (RECITAL_GITHUB_WEBHOOK_SECRET is not set).',

@@ -20,3 +20,4 @@ export * from './status.contract.js';
 export * from './cohort.contract.js';
 export * from './events.contract.js';
 export * from './repositories.contract.js';
+export * from './comprehension.contract.js';
