@@ -6,6 +6,18 @@ export interface GitTables {
   understanding_facts: UnderstandingFactsTable;
   pull_requests: PullRequestsTable;
   github_deliveries: GithubDeliveriesTable;
+  comprehension_snapshots: ComprehensionSnapshotsTable;
+}
+
+export interface ComprehensionSnapshotsTable {
+  id: string;
+  repository_id: string;
+  commit_sha: string;
+  taken_at: string;
+  totals_json: string;
+  files_json: string;
+  hotspots_json: string;
+  uploaded_by: string;
 }
 
 export interface RepositoriesTable {

@@ -10,6 +10,7 @@ import { cohortRoutes } from '../modules/cohort/cohort.routes.js';
 import { statusRoutes } from '../modules/status/status.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { githubRoutes } from '../modules/github/github.routes.js';
+import { comprehensionRoutes } from '../modules/comprehension/comprehension.routes.js';
 import { reposRoutes } from '../modules/repos/repos.routes.js';
 import { contractsRoutes } from '../modules/contracts/contracts.routes.js';
 import { decisionsRoutes } from '../modules/decisions/decisions.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   cohortRoutes(app, deps, routeOptions);
   eventsRoutes(app, deps, routeOptions);
   reposRoutes(app, deps, routeOptions);
+  comprehensionRoutes(app, deps, routeOptions);
   await githubRoutes(app, deps, routeOptions);
   if (options.testClock) testingRoutes(app, { ...deps, clock: options.testClock }, routeOptions);
 

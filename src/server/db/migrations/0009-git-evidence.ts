@@ -121,6 +121,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Every accepted GitHub delivery once: a redelivery with the same X-GitHub-Delivery is acknowledged
   // and changes nothing.
+  // The tree's comprehension at a commit, as `recital comprehension` measured it: the latest is shown,
+  // the last of each sprint makes the trend.
+  await db.schema
+    .createTable('comprehension_snapshots')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('repository_id', 'text', (c) => c.notNull().references('repositories.id').onDelete('cascade'))
+    .addColumn('commit_sha', 'text', (c) => c.notNull())
+    .addColumn('taken_at', instant, (c) => c.notNull())
+    .addColumn('totals_json', 'text', (c) => c.notNull())
+    .addColumn('files_json', 'text', (c) => c.notNull())
+    .addColumn('hotspots_json', 'text', (c) => c.notNull())
+    .addColumn('uploaded_by', 'text', (c) => c.notNull().references('users.id'))
+    .execute();
+  await db.schema
+    .createIndex('comprehension_snapshots_repository')
+    .on('comprehension_snapshots')
+    .columns(['repository_id', 'taken_at'])
+    .execute();
+
   // What the commit-msg hook does when an AI-assisted commit has no `Why:` trailer: off, warn, require.
   await db.schema
     .alterTable('workspaces')
