@@ -101,3 +101,33 @@ export const compileProjectSchedule = endpoint({
   response: ScheduleResponse,
   status: 200,
 });
+
+export const SavedAvailability = z
+  .object({
+    minutesPerWeekday: MinutesPerWeekday,
+    daysOff: z.array(z.string()),
+    /** The launch date the builder aimed at; checkpoints without a date are spread up to it. */
+    launchDate: z.string().nullable(),
+    /** Due dates the builder set, by checkpoint id. */
+    checkpointDates: z.record(z.string(), z.string()),
+    sprintLengthDays: z.number().int().nullable(),
+    calibrationFactor: z.number().nullable(),
+  })
+  .meta({
+    id: 'SavedAvailability',
+    description: 'The hours and dates saved with `save: true`, as the builder last saved them.',
+  });
+export type SavedAvailability = z.infer<typeof SavedAvailability>;
+
+export const getProjectAvailability = endpoint({
+  operationId: 'getProjectAvailability',
+  method: 'GET',
+  path: '/api/v1/projects/:projectId/availability',
+  summary:
+    "The builder's saved hours per weekday, launch date and other schedule settings (null until saved). A commitment in force outranks them.",
+  tag: 'plans',
+  auth: 'required',
+  params: ProjectParams,
+  response: z.object({ availability: SavedAvailability.nullable() }),
+  status: 200,
+});

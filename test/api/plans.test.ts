@@ -11,6 +11,7 @@ import {
   listPlanVersions,
   listProjects,
   compileProjectSchedule,
+  getProjectAvailability,
   importDecision,
   listDecisions,
 } from '../../src/contracts/index.js';
@@ -188,6 +189,9 @@ describeEachDialect('projects and plan versions', (dialect) => {
       'schedule.no_hours',
       400,
     );
+    expect(await builder.client.call(getProjectAvailability, { params: { projectId } })).toEqual({
+      availability: null,
+    });
     const minutesPerWeekday = { mon: 120, tue: 120, wed: 120, thu: 120, fri: 120, sat: 300, sun: 0 };
     const schedule = await builder.client.call(compileProjectSchedule, {
       params: { projectId },
@@ -207,6 +211,28 @@ describeEachDialect('projects and plan versions', (dialect) => {
     expect(last?.dueAt).toBe('2026-11-07T08:00:00.000Z');
     const again = await builder.client.call(compileProjectSchedule, { params: { projectId }, body: {} });
     expect(again.days).toEqual(schedule.days);
+    // What was saved reads back as saved; a forecast that is not saved changes nothing.
+    await builder.client.call(compileProjectSchedule, {
+      params: { projectId },
+      body: { minutesPerWeekday: { ...minutesPerWeekday, sat: 0 }, launchDate: '2026-12-01' },
+    });
+    const saved = {
+      availability: {
+        minutesPerWeekday,
+        daysOff: [],
+        launchDate: '2026-11-06',
+        checkpointDates: {},
+        sprintLengthDays: null,
+        calibrationFactor: null,
+      },
+    };
+    expect(await builder.client.call(getProjectAvailability, { params: { projectId } })).toEqual(saved);
+    const stranger = await signUpWithToken(server.url);
+    await expectApiError(
+      stranger.client.call(getProjectAvailability, { params: { projectId } }),
+      'projects.not_found',
+      404,
+    );
     await expectApiError(
       builder.client.call(compileProjectSchedule, {
         params: { projectId },

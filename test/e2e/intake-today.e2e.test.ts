@@ -367,6 +367,28 @@ describe('web: intake in five steps, then today', () => {
     await page.locator('.plan-stats').getByText('6 open').waitFor();
     await page.getByRole('button', { name: 'Import plan and continue' }).click();
     await page.getByRole('heading', { name: 'Your hours and launch date' }).waitFor();
+    await page.getByLabel('Sunday').fill('1.5');
+    await page.getByLabel('Launch date', { exact: true }).fill('2026-04-24');
+    await page.getByRole('button', { name: 'Save hours and continue' }).click();
+    await page.getByRole('heading', { name: 'Your witness' }).waitFor();
+
+    // Leaving and coming back resumes at the hours step with what was saved, not the defaults.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your hours and launch date' }).waitFor();
+    const hours: Record<string, string> = {};
+    for (const day of ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+      hours[day] = await page.getByLabel(day).inputValue();
+    expect(hours).toEqual({
+      Monday: '2',
+      Tuesday: '2',
+      Wednesday: '2',
+      Thursday: '2',
+      Friday: '2',
+      Saturday: '0',
+      Sunday: '1.5',
+    });
+    expect(await page.getByLabel('Launch date', { exact: true }).inputValue()).toBe('2026-04-24');
+    await page.getByText('11.5 h a week').waitFor();
     await page.getByRole('button', { name: 'Save hours and continue' }).click();
     await page.getByRole('heading', { name: 'Your witness' }).waitFor();
     await page.goto(`${server.url}/projects/${projectId}/today`);

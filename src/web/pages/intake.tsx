@@ -3,6 +3,7 @@ import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { getContract } from '../../contracts/commitments.contract.js';
 import { getCurrentPlan, type PlanVersion } from '../../contracts/plans.contract.js';
 import { getProject, type Project } from '../../contracts/projects.contract.js';
+import { getProjectAvailability, type SavedAvailability } from '../../contracts/schedule.contract.js';
 import { CommitmentStep } from '../components/intake/commitment-step.js';
 import {
   clampStep,
@@ -28,21 +29,34 @@ import { useQuery } from '../lib/use-query.js';
 import { useWorkspaces } from '../lib/workspaces.js';
 import '../styles/intake.css';
 
-function initialDraft(project: Project | null, plan: PlanVersion | null, timeZone: string): Draft {
+interface Resumed {
+  project: Project;
+  plan: PlanVersion | null;
+  /** The hours and launch date saved in an earlier visit, shown again instead of the defaults. */
+  availability: SavedAvailability | null;
+}
+
+function initialDraft(resumed: Resumed | null, timeZone: string): Draft {
+  const project = resumed?.project ?? null;
+  const saved = resumed?.availability ?? null;
   const today = project
     ? localDateIn(project.createdAt, timeZone)
     : localDateIn(new Date().toISOString(), timeZone);
   return {
     project,
-    plan: { text: '', fileName: null, imported: plan, importedText: null },
-    hours: { minutes: { ...DEFAULT_MINUTES }, launchDate: addDays(today, 28), saved: null },
+    plan: { text: '', fileName: null, imported: resumed?.plan ?? null, importedText: null },
+    hours: {
+      minutes: { ...(saved?.minutesPerWeekday ?? DEFAULT_MINUTES) },
+      launchDate: saved?.launchDate ?? addDays(today, 28),
+      saved: null,
+    },
     witness: { mode: 'invite', email: '', link: '' },
     commitment: { ladder: defaultLadder(), graceTokens: DEFAULT_GRACE, sprintDays: DEFAULT_SPRINT_DAYS },
   };
 }
 
 interface IntakeProps {
-  resumed: { project: Project; plan: PlanVersion | null } | null;
+  resumed: Resumed | null;
   firstStep: StepIndex;
 }
 
@@ -50,9 +64,7 @@ function Intake({ resumed, firstStep }: IntakeProps) {
   const user = useUser();
   const navigate = useNavigate();
   const { workspaces } = useWorkspaces();
-  const [draft, setDraft] = useState<Draft>(() =>
-    initialDraft(resumed?.project ?? null, resumed?.plan ?? null, user.timeZone),
-  );
+  const [draft, setDraft] = useState<Draft>(() => initialDraft(resumed, user.timeZone));
   const [step, setStep] = useState<StepIndex>(firstStep);
   const [reached, setReached] = useState<StepIndex>(firstStep);
   const [moved, setMoved] = useState(false);
@@ -197,8 +209,13 @@ export function IntakePage() {
     } catch (error) {
       if (!isApiError(error, 'plans.empty')) throw error;
     }
-    const contract = await api.call(getContract, { params: { projectId: initialProjectId } });
-    return { project, plan, committed: contract.inForce !== null || contract.versions.length > 0 };
+    const params = { params: { projectId: initialProjectId } };
+    const [contract, { availability }] = await Promise.all([
+      api.call(getContract, params),
+      api.call(getProjectAvailability, params),
+    ]);
+    const committed = contract.inForce !== null || contract.versions.length > 0;
+    return { project, plan, availability, committed };
   });
 
   if (resumed.loading) return <Loading />;

@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import type { ScheduleRequest, ScheduleResponse } from '../../../contracts/schedule.contract.js';
+import type {
+  SavedAvailability,
+  ScheduleRequest,
+  ScheduleResponse,
+} from '../../../contracts/schedule.contract.js';
 import { canChangePlan } from '../../../core/access/project-policy.js';
 import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { compileSchedule } from '../../../core/schedule/compile-schedule.js';
@@ -28,6 +32,30 @@ type StoredAvailability = Pick<
 /** Today's date where the builder lives. */
 export function localDate(instant: Date, timeZone: string): string {
   return localDateOf(instant.getTime(), timeZone);
+}
+
+/**
+ * The hours and dates the builder saved with the schedule, as saved (the intake reads them back),
+ * or null before any were; whoever may see the project may see them.
+ */
+export async function savedAvailability(
+  deps: Pick<Deps, 'db'>,
+  actor: Actor,
+  projectId: string,
+): Promise<SavedAvailability | null> {
+  const { project } = await requireProject(deps.db, projectId, actor);
+  const saved = project.availability_json
+    ? (JSON.parse(project.availability_json) as StoredAvailability)
+    : {};
+  if (!saved.minutesPerWeekday) return null;
+  return {
+    minutesPerWeekday: saved.minutesPerWeekday,
+    daysOff: saved.daysOff ?? [],
+    launchDate: saved.launchDate ?? null,
+    checkpointDates: saved.checkpointDates ?? {},
+    sprintLengthDays: saved.sprintLengthDays ?? null,
+    calibrationFactor: saved.calibrationFactor ?? null,
+  };
 }
 
 /**
