@@ -14,6 +14,7 @@ import { registerPlanCommands } from './plan.commands.js';
 import { registerProjectCommands } from './project.commands.js';
 import { registerRepoCommands } from './repo.commands.js';
 import { registerHookCommands } from './hooks.commands.js';
+import { registerComprehensionCommands } from './comprehension.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
 import { registerStatusCommands } from './status.commands.js';
 import { registerTodayCommands } from './today.commands.js';
@@ -66,6 +67,7 @@ export function createProgram(deps: CliDeps): Command {
   registerInboxCommands(program, deps);
   registerRepoCommands(program, deps);
   registerHookCommands(program, deps);
+  registerComprehensionCommands(program, deps);
   return program;
 }
 

@@ -216,4 +216,23 @@ describe('recital repo, sync, hooks and explain against a real server and real c
     expect(unknown.exitCode).toBe(1);
     expect(unknown.stderr).toContain('recital sync');
   }, 120_000);
+
+  it('records the comprehension of a connected clone in Recital, with Recital’s own why-notes', async () => {
+    const api = await import('../contracts/index.js');
+    const result = await ok(['comprehension']);
+    expect(result.stdout).toContain('Recorded in Recital');
+    const head = (await runGit(['rev-parse', 'HEAD'], { cwd: clone })).trim();
+    const { createApiClient } = await import('../contracts/client.js');
+    const builderApi = createApiClient({ baseUrl: server.url, token: env.RECITAL_TOKEN! });
+    const projects = (await builderApi.call(api.listProjects, { params: { workspaceId } })).projects;
+    const seen = await builderApi.call(api.getProjectComprehension, {
+      params: { projectId: projects[0]!.id },
+    });
+    const latest = seen.repositories[0]?.latest;
+    expect(latest?.commit).toBe(head);
+    // retry.ts came from AI-assisted commits: one explained by its Why: trailer (the last to touch it).
+    const retry = latest?.files.find((file) => file.path === 'retry.ts');
+    expect(retry).toMatchObject({ aiLines: 1, unexplainedAiLines: 0, understoodBy: [email.toLowerCase()] });
+    expect(latest?.totals.aiLines).toBe(1);
+  }, 120_000);
 });
