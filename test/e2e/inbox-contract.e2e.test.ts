@@ -233,7 +233,8 @@ describe('web: home, navigation, inbox, notification settings and the contract',
     await page.getByRole('button', { name: 'Unread only' }).click();
     await page.waitForURL(`${server.url}/inbox?show=unread`);
     await items.filter({ hasText: 'You are a witness for Launch' }).waitFor({ state: 'detached' });
-    expect(await items.count()).toBe(2);
+    // The filtered list may still be settling (a live reload can land meanwhile): wait for it.
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(2);
     await page.getByRole('button', { name: 'Mark all as read' }).click();
     await page.getByText('You have read everything.').waitFor();
     await badge.waitFor({ state: 'detached' });
