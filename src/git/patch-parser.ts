@@ -1,0 +1,247 @@
+import { unquoteCPath } from './blame-parser.js';
+
+/** How a file changed between the two sides of one diff. */
+export type PatchStatus = 'added' | 'deleted' | 'modified' | 'renamed' | 'copied';
+
+/** One file of a zero-context patch: where lines went, never what they said. */
+export interface FilePatch {
+  status: PatchStatus;
+  /** The path on the old side; null when the file was added. */
+  oldPath: string | null;
+  /** The path on the new side; null when the file was deleted. */
+  newPath: string | null;
+  /** Git printed `Binary files … differ`: the hunks are unknown. */
+  binary: boolean;
+  /**
+   * The hunks as git prints them, flattened: `[oldStart, oldCount, newStart, newCount, …]`. Starts
+   * are 1-based; a side with count 0 names the line before the change (0 at the top of the file).
+   */
+  hunks: number[];
+}
+
+/** One commit header and the file patches printed under it. */
+export interface PatchSection {
+  sha: string;
+  /** The header's fields after the SHA (the caller's `--format` decides what they are). */
+  fields: string[];
+  files: FilePatch[];
+}
+
+/**
+ * What each header starts with: the record separator, which no diff line can begin with, then
+ * fields split by the unit separator, the SHA first.
+ */
+export const PATCH_HEADER_MARK = '\x1e';
+export const PATCH_FIELD_SEPARATOR = '\x1f';
+
+/**
+ * An incremental parser of `git log -p -U0` (or `git diff-tree --stdin -p -U0`) output with a
+ * `--format` whose header is `%x1e%H%x1f…`. It works on bytes: hunk bodies are skipped by counting
+ * the lines each `@@` header announces, so only headers are ever decoded — the bodies, which are
+ * nearly all of the output, cost one newline search each.
+ *
+ * Expects `--src-prefix=a/ --dst-prefix=b/` (so user prefix settings cannot change the paths) and
+ * C-quoted paths as git prints them with `core.quotepath=off`.
+ *
+ * @example
+ * const parser = createPatchParser();
+ * for await (const chunk of child.stdout) for (const section of parser.push(chunk)) apply(section);
+ * for (const section of parser.end()) apply(section);
+ */
+export interface PatchParser {
+  /** Returns the sections that this chunk completed (a section ends where the next header starts). */
+  push(chunk: Buffer): PatchSection[];
+  /** Returns the last section, if any. Throws when the output stopped inside a hunk. */
+  end(): PatchSection[];
+}
+
+const NEWLINE = 0x0a;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const BACKSLASH = 0x5c;
+const HEADER_BYTE = 0x1e;
+
+export function createPatchParser(): PatchParser {
+  let carry: Buffer | null = null;
+  let section: PatchSection | null = null;
+  let file: FilePatch | null = null;
+  let minus = 0;
+  let plus = 0;
+  let done: PatchSection[] = [];
+
+  const line = (buf: Buffer, start: number, end: number): void => {
+    const first = buf[start];
+    if (minus > 0 && first === MINUS) minus -= 1;
+    else if (plus > 0 && first === PLUS) plus -= 1;
+    else if (first === BACKSLASH && file)
+      return; // "\ No newline at end of file"
+    else if (minus > 0 || plus > 0) throw new Error(`git patch: hunk shorter than announced`);
+    else if (first === 0x40 && buf[start + 1] === 0x40) {
+      const hunk = parseHunkHeader(buf, start, end);
+      requireFile(file, 'a hunk').hunks.push(...hunk);
+      minus = hunk[1] ?? 0;
+      plus = hunk[3] ?? 0;
+    } else if (first === HEADER_BYTE) {
+      if (section) done.push(section);
+      const fields = buf.toString('utf8', start + 1, end).split(PATCH_FIELD_SEPARATOR);
+      section = { sha: fields[0] ?? '', fields: fields.slice(1), files: [] };
+      file = null;
+    } else if (end > start) {
+      file = headerLine(buf.toString('utf8', start, end), section, file);
+    }
+  };
+
+  return {
+    push(chunk) {
+      let pos = 0;
+      if (carry) {
+        const newline = chunk.indexOf(NEWLINE);
+        if (newline === -1) {
+          carry = Buffer.concat([carry, chunk]);
+          return [];
+        }
+        const joined = Buffer.concat([carry, chunk.subarray(0, newline)]);
+        carry = null;
+        line(joined, 0, joined.length);
+        pos = newline + 1;
+      }
+      for (let newline = chunk.indexOf(NEWLINE, pos); newline !== -1; newline = chunk.indexOf(NEWLINE, pos)) {
+        line(chunk, pos, newline);
+        pos = newline + 1;
+      }
+      // Copy: the stream may reuse the chunk's memory once we return.
+      if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
+      const completed = done;
+      done = [];
+      return completed;
+    },
+    end() {
+      if (carry) {
+        const last = carry;
+        carry = null;
+        line(last, 0, last.length);
+      }
+      if (minus > 0 || plus > 0) throw new Error('git patch: output ended inside a hunk');
+      const completed = section ? [...done, section] : done;
+      done = [];
+      section = null;
+      return completed;
+    },
+  };
+}
+
+/** Parses a whole output at once: for fixtures and small histories. */
+export function parsePatch(output: string | Buffer): PatchSection[] {
+  const parser = createPatchParser();
+  return [...parser.push(Buffer.from(output)), ...parser.end()];
+}
+
+function requireFile(file: FilePatch | null, what: string): FilePatch {
+  if (!file) throw new Error(`git patch: ${what} outside any file`);
+  return file;
+}
+
+/** Handles one line of a file's extended header; returns the file now being read. */
+function headerLine(text: string, section: PatchSection | null, file: FilePatch | null): FilePatch | null {
+  if (text.startsWith('diff --git ')) {
+    if (!section) throw new Error(`git patch: a file before any commit header: ${JSON.stringify(text)}`);
+    const path = samePathOfDiffLine(text.slice('diff --git '.length));
+    const next: FilePatch = { status: 'modified', oldPath: path, newPath: path, binary: false, hunks: [] };
+    section.files.push(next);
+    return next;
+  }
+  const current = requireFile(file, JSON.stringify(text));
+  const space = text.indexOf(' ', text.startsWith('rename ') || text.startsWith('copy ') ? 7 : 0);
+  const key = text.slice(0, space === -1 ? text.length : space);
+  const value = text.slice(space + 1);
+  switch (key) {
+    case 'new':
+      if (value.startsWith('file mode')) Object.assign(current, { status: 'added', oldPath: null });
+      break;
+    case 'deleted':
+      Object.assign(current, { status: 'deleted', newPath: null });
+      break;
+    case 'rename from':
+    case 'copy from':
+      current.status = key === 'copy from' ? 'copied' : 'renamed';
+      current.oldPath = unquoteCPath(value);
+      break;
+    case 'rename to':
+    case 'copy to':
+      current.newPath = unquoteCPath(value);
+      break;
+    case '---':
+      if (value !== '/dev/null') current.oldPath = diffPath(value, 'a/');
+      break;
+    case '+++':
+      if (value !== '/dev/null') current.newPath = diffPath(value, 'b/');
+      break;
+    case 'Binary':
+      current.binary = true;
+      break;
+    // old mode, new mode, index, similarity index, dissimilarity index: nothing to track.
+  }
+  return current;
+}
+
+/**
+ * The path of a `---`/`+++` line: unquoted, without its side prefix, and without the tab git adds
+ * after a name that contains a space.
+ */
+function diffPath(value: string, prefix: string): string {
+  const path = unquoteCPath(value.endsWith('\t') ? value.slice(0, -1) : value);
+  if (!path.startsWith(prefix)) throw new Error(`git patch: expected ${prefix} in ${JSON.stringify(value)}`);
+  return path.slice(prefix.length);
+}
+
+/**
+ * The path of a `diff --git a/P b/P` line. Only trusted when nothing later names the sides
+ * (binary files, mode changes, empty files), and then both sides are the same path: a rename or
+ * copy always prints its own `rename from`/`rename to` lines, which win.
+ */
+function samePathOfDiffLine(rest: string): string {
+  if (rest.startsWith('"')) {
+    const close = closingQuote(rest);
+    return unquoteCPath(rest.slice(0, close + 1)).slice(2);
+  }
+  const length = (rest.length - 'a/ b/'.length) / 2;
+  return rest.slice(2, 2 + length);
+}
+
+function closingQuote(text: string): number {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '"') return i;
+  }
+  throw new Error(`git patch: unterminated quoted path ${JSON.stringify(text)}`);
+}
+
+/** Reads `@@ -a[,b] +c[,d] @@` straight from the bytes: the hot path of the whole parse. */
+function parseHunkHeader(buf: Buffer, start: number, end: number): [number, number, number, number] {
+  let pos = start + 3; // after "@@ "
+  const read = (sign: number): [number, number] => {
+    if (buf[pos] !== sign) throw new Error(`git patch: bad hunk header ${buf.toString('utf8', start, end)}`);
+    pos += 1;
+    const first = digits();
+    let count = 1;
+    if (buf[pos] === 0x2c) {
+      pos += 1;
+      count = digits();
+    }
+    pos += 1; // the space
+    return [first, count];
+  };
+  const digits = (): number => {
+    let value = 0;
+    const from = pos;
+    for (let byte = buf[pos] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buf[pos] ?? 0) {
+      value = value * 10 + byte - 0x30;
+      pos += 1;
+    }
+    if (pos === from) throw new Error(`git patch: bad hunk header ${buf.toString('utf8', start, end)}`);
+    return value;
+  };
+  const [oldStart, oldCount] = read(MINUS);
+  const [newStart, newCount] = read(PLUS);
+  return [oldStart, oldCount, newStart, newCount];
+}
