@@ -185,6 +185,9 @@ export const ReviewQueueItemSchema = z.object({
     checkins: z.number().int(),
     tasksDone: z.number().int(),
     minutes: z.number().int(),
+    /** The builder's commits from connected repositories, and how many of them were AI-assisted or AI-authored. */
+    commits: z.number().int(),
+    aiCommits: z.number().int(),
   }),
 });
 

@@ -214,6 +214,8 @@ describeEachDialect('status page, cohort console, witnessing and live events', (
       checkins: 1,
       tasksDone: 1,
       minutes: 90,
+      commits: 0,
+      aiCommits: 0,
     });
     const current = await witness.client.call(getCheckpoint, { params });
     await witness.client.call(reviewCheckpoint, {

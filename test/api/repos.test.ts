@@ -12,6 +12,7 @@ import {
   ingestCommits,
   listDays,
   listRepositories,
+  listReviews,
   setTestClock,
   submitCheckpoint,
   createApiClient,
@@ -208,6 +209,9 @@ describeEachDialect('git evidence: repositories, sync and commits', (dialect) =>
       ],
       [2, 'passed', '1 commit found, made inside the checkpoint window (2026-03-04)'],
     ]);
+    // The witness weighs it against the builder's commits since the commitment (not the older one).
+    const queue = await world.witness.client.call(listReviews, {});
+    expect(queue.items[0]?.evidence).toMatchObject({ since: '2026-03-02', commits: 4, aiCommits: 1 });
   });
 
   it('refuses a malformed report, saying where, and writes nothing', async () => {

@@ -17,7 +17,7 @@ type QueueItem = z.infer<typeof ReviewQueueItemSchema>;
 
 /** The witness's evidence summary: days judged and work recorded from `since` (a local date) on. */
 async function evidenceSince(db: Kysely<Database>, projectId: string, since: string) {
-  const [days, work] = await Promise.all([
+  const [days, work, ai] = await Promise.all([
     db
       .selectFrom('day_verdicts')
       .select(['verdict', (eb) => eb.fn.countAll<string | number>().as('n')])
@@ -36,6 +36,19 @@ async function evidenceSince(db: Kysely<Database>, projectId: string, since: str
       .where('local_date', '>=', since)
       .groupBy('kind')
       .execute(),
+    db
+      .selectFrom('evidence')
+      .innerJoin('commits', (join) =>
+        join
+          .onRef('commits.project_id', '=', 'evidence.project_id')
+          .onRef('commits.sha', '=', 'evidence.ref'),
+      )
+      .select((eb) => eb.fn.count<string | number>('commits.sha').distinct().as('n'))
+      .where('evidence.project_id', '=', projectId)
+      .where('evidence.kind', '=', 'commit')
+      .where('evidence.local_date', '>=', since)
+      .where('commits.attribution', '!=', 'human')
+      .executeTakeFirst(),
   ]);
   const day = (verdict: string) => Number(days.find((d) => d.verdict === verdict)?.n ?? 0);
   const kind = (name: string) => Number(work.find((w) => w.kind === name)?.n ?? 0);
@@ -46,6 +59,8 @@ async function evidenceSince(db: Kysely<Database>, projectId: string, since: str
     checkins: kind('checkin'),
     tasksDone: kind('task_done'),
     minutes: work.reduce((sum, w) => sum + Number(w.minutes ?? 0), 0),
+    commits: kind('commit'),
+    aiCommits: Number(ai?.n ?? 0),
   };
 }
 

@@ -7,6 +7,8 @@ export interface Evidence {
   checkins: number;
   tasksDone: number;
   minutes: number;
+  commits: number;
+  aiCommits: number;
 }
 
 /** What the builder did since the previous checkpoint: the witness weighs the proof against it. */
@@ -34,6 +36,13 @@ export function EvidenceSummary({ evidence }: { evidence: Evidence }) {
         <div>
           <dt>Time logged</dt>
           <dd>{formatMinutes(evidence.minutes)}</dd>
+        </div>
+        <div>
+          <dt>Commits</dt>
+          <dd>
+            {evidence.commits}
+            {evidence.aiCommits > 0 && <span className="muted"> ({evidence.aiCommits} with AI)</span>}
+          </dd>
         </div>
       </dl>
     </div>
