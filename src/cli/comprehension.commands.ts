@@ -5,6 +5,7 @@ import {
   uploadComprehension,
 } from '../contracts/comprehension.contract.js';
 import type { UnderstandingFact } from '../core/git/understanding.js';
+import type { GitSettings } from '../contracts/repositories.contract.js';
 import { measureComprehension } from '../git/comprehension.js';
 import type { Progress } from '../git/progress.js';
 import { systemClock } from '../server/shared/system-clock.js';
@@ -70,12 +71,23 @@ async function comprehension(
   const connected = options.upload ? await connectedRepository(root) : null;
   const session = connected ? await context.session().catch(() => null) : null;
   let facts: UnderstandingFact[] = [];
-  if (connected && session)
-    facts = (await session.api.call(listUnderstanding, { params: { repositoryId: connected.id } })).facts;
+  let settings: GitSettings | null = null;
+  if (connected && session) {
+    const known = await session.api.call(listUnderstanding, { params: { repositoryId: connected.id } });
+    facts = known.facts;
+    settings = known.settings;
+  }
   const onProgress = progressPrinter(context);
   const { full: report, focused: shown } = await measureComprehension({
     repo: root,
     facts,
+    ...(settings
+      ? {
+          rules: settings.attributionRules,
+          generatedPatterns: settings.generatedPatterns,
+          botPatterns: settings.botPatterns,
+        }
+      : {}),
     ...(path ? { focus: path } : {}),
     ...(onProgress ? { progress: { onProgress, clock: context.deps.clock ?? systemClock } } : {}),
   });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Instant } from './common.js';
 import { endpoint } from './endpoint.js';
+import { GitSettings } from './repositories.contract.js';
 
 const Sha = z.string().regex(/^([0-9a-f]{40}|[0-9a-f]{64})$/, 'A full commit SHA.');
 const Email = z.string().max(500);
@@ -120,7 +121,11 @@ export const listUnderstanding = endpoint({
   tag: 'git',
   auth: 'required',
   params: RepositoryParams,
-  response: z.object({ facts: z.array(UnderstandingFactDto) }),
+  response: z.object({
+    facts: z.array(UnderstandingFactDto),
+    /** The workspace's attribution rules and exclusions, so the CLI reads commits the way the server does. */
+    settings: GitSettings,
+  }),
   status: 200,
 });
 

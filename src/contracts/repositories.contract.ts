@@ -183,3 +183,59 @@ export const explainCommit = endpoint({
   response: WhyNote,
   status: 201,
 });
+
+const Glob = z.string().trim().min(1).max(500);
+
+export const AttributionRuleSchema = z.strictObject({
+  match: z.strictObject({
+    authorEmail: Glob.optional(),
+    authorName: Glob.optional(),
+    /** A regular expression tested against the whole message (case-insensitive, multiline). */
+    messagePattern: z.string().min(1).max(500).optional(),
+    branch: Glob.optional(),
+  }),
+  kind: z.enum(['human', 'ai_assisted', 'ai_authored']),
+  label: z.string().trim().min(1).max(100),
+});
+
+/** How a workspace reads its commits: rules for commits no tool signal decides, and what to leave out. */
+export const GitSettings = z
+  .object({
+    attributionRules: z.array(AttributionRuleSchema).max(100),
+    /** Globs of generated paths beyond the built-in ones (lockfiles, dist/, build/ …). */
+    generatedPatterns: z.array(Glob).max(100),
+    /** Globs on author name or e-mail of automation beyond the built-in bots. */
+    botPatterns: z.array(Glob).max(100),
+  })
+  .meta({ id: 'GitSettings' });
+export type GitSettings = z.infer<typeof GitSettings>;
+
+export const UpdateGitSettingsBody = GitSettings.partial().strict();
+
+const WorkspaceParams = z.object({ workspaceId: Id });
+
+export const getGitSettings = endpoint({
+  operationId: 'getGitSettings',
+  method: 'GET',
+  path: '/api/v1/workspaces/:workspaceId/git-settings',
+  summary: "The workspace's attribution rules and exclusions for git evidence.",
+  tag: 'git',
+  auth: 'required',
+  params: WorkspaceParams,
+  response: GitSettings,
+  status: 200,
+});
+
+export const updateGitSettings = endpoint({
+  operationId: 'updateGitSettings',
+  method: 'PUT',
+  path: '/api/v1/workspaces/:workspaceId/git-settings',
+  summary:
+    'Change the attribution rules and exclusions (organizers); they apply to commits received from now on.',
+  tag: 'git',
+  auth: 'required',
+  params: WorkspaceParams,
+  body: UpdateGitSettingsBody,
+  response: GitSettings,
+  status: 200,
+});

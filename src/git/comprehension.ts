@@ -5,6 +5,7 @@
  */
 import type { ComprehensionReport } from '../contracts/comprehension.contract.js';
 import { attributeCommit, type Attribution } from '../core/git/attribution.js';
+import type { AttributionRule } from '../core/git/attribution-rules.js';
 import { whyTrailer } from '../core/git/commit-evidence.js';
 import { comprehensionReport, comprehensionTotals, hotspots } from '../core/git/comprehension-metrics.js';
 import { isBotAuthor, isGeneratedPath } from '../core/git/exclusions.js';
@@ -34,6 +35,8 @@ export interface MeasureOptions {
   /** Recent churn for hotspots: this many days before the measured commit's date. */
   churnDays?: number;
   generatedPatterns?: readonly string[];
+  botPatterns?: readonly string[];
+  rules?: readonly AttributionRule[];
   progress?: ProgressOptions;
   /** A folder or file of the tree: `focused` covers only it (its totals and bus factor too). */
   focus?: string;
@@ -119,8 +122,9 @@ async function churnOf(
 function evidenceOf(
   commit: LogCommit,
   aiNotes: ReadonlyMap<string, string>,
+  rules: readonly AttributionRule[],
 ): { evidence: CommitEvidence; attribution: Attribution } {
-  const attribution = attributeCommit(commit);
+  const attribution = attributeCommit(commit, [...rules]);
   const text = aiNotes.get(commit.sha);
   const parsed = text ? parseGitAiNote(text) : null;
   return {
@@ -155,9 +159,14 @@ export async function measureComprehension(options: MeasureOptions): Promise<Mea
     readNotes({ repo, ref: 'refs/notes/ai' }),
     readNotes({ repo, ref: 'refs/notes/why' }),
   ]);
-  const measured = commits.map((c) => evidenceOf(c, aiNotes));
+  const measured = commits.map((c) => evidenceOf(c, aiNotes, options.rules ?? []));
   const bots = commits
-    .filter((c) => isBotAuthor({ name: c.authorName, email: c.authorEmail }))
+    .filter((c) =>
+      isBotAuthor(
+        { name: c.authorName, email: c.authorEmail },
+        { extraBotPatterns: options.botPatterns ?? [] },
+      ),
+    )
     .map((c) => c.authorEmail);
   const facts = [...commits.flatMap((c) => factsOf(c, whyNotes)), ...(options.facts ?? [])];
   const tip = commits.find((c) => c.sha === commit);

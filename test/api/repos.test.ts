@@ -6,6 +6,7 @@ import {
   addRepository,
   createProject,
   getCheckpoint,
+  getGitSettings,
   getRepository,
   getToday,
   importPlan,
@@ -15,6 +16,7 @@ import {
   listReviews,
   setTestClock,
   submitCheckpoint,
+  updateGitSettings,
   createApiClient,
 } from '../../src/contracts/index.js';
 import { syncRepository, toCommitInput } from '../../src/cli/git-sync.js';
@@ -212,6 +214,66 @@ describeEachDialect('git evidence: repositories, sync and commits', (dialect) =>
     // The witness weighs it against the builder's commits since the commitment (not the older one).
     const queue = await world.witness.client.call(listReviews, {});
     expect(queue.items[0]?.evidence).toMatchObject({ since: '2026-03-02', commits: 4, aiCommits: 1 });
+  });
+
+  it('reads commits with the workspace’s attribution rules and exclusions, set by organizers', async () => {
+    const { organizer, builder, workspaceId, projectId } = world;
+    const params = { workspaceId };
+    expect(await builder.client.call(getGitSettings, { params })).toEqual({
+      attributionRules: [],
+      generatedPatterns: [],
+      botPatterns: [],
+    });
+    const bad = await expectApiError(
+      organizer.client.call(updateGitSettings, {
+        params,
+        body: {
+          attributionRules: [{ match: { messagePattern: '(unclosed' }, kind: 'ai_authored', label: 'x' }],
+        },
+      }),
+      'request.invalid',
+      400,
+    );
+    expect(bad.message).toContain('body.attributionRules[0].match.messagePattern');
+    await expectApiError(
+      builder.client.call(updateGitSettings, { params, body: { generatedPatterns: ['fixtures/**'] } }),
+      'access.forbidden',
+      403,
+    );
+    const rules = [
+      {
+        match: { authorEmail: '*@agents.example.com' },
+        kind: 'ai_authored' as const,
+        label: 'agents mailbox',
+      },
+    ];
+    await organizer.client.call(updateGitSettings, {
+      params,
+      body: { attributionRules: rules, generatedPatterns: ['fixtures/**'] },
+    });
+    const repositoryId = (await builder.client.call(listRepositories, { params: { projectId } }))
+      .repositories[0]!.id;
+    const result = await builder.client.call(ingestCommits, {
+      params: { repositoryId },
+      body: {
+        source: 'hook',
+        commits: [
+          {
+            sha: 'e'.repeat(40),
+            parents: [],
+            authorName: 'Agent Smith',
+            authorEmail: 'smith@agents.example.com',
+            authoredAt: '2026-03-04T10:00:00-08:00',
+            committerName: 'Agent Smith',
+            committerEmail: 'smith@agents.example.com',
+            committedAt: '2026-03-04T10:00:00-08:00',
+            message: 'Regenerate fixtures',
+            files: [{ path: 'fixtures/big.json', added: 900, deleted: 0 }],
+          },
+        ],
+      },
+    });
+    expect(result).toMatchObject({ inserted: 1, aiCommits: 1, evidence: 0 });
   });
 
   it('refuses a malformed report, saying where, and writes nothing', async () => {

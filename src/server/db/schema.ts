@@ -73,6 +73,8 @@ export interface WorkspacesTable {
   kind: 'solo' | 'cohort' | 'team';
   /** The commit-msg hook's demand for a `Why:` trailer on AI-assisted commits. */
   why_mode: Generated<'off' | 'warn' | 'require'>;
+  /** Attribution rules and extra bot / generated-path patterns for git evidence. */
+  git_settings_json: Generated<string>;
   created_by: string;
   created_at: string;
   updated_at: string;

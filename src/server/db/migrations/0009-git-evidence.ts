@@ -145,6 +145,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable('workspaces')
     .addColumn('why_mode', 'text', (c) => c.notNull().defaultTo('warn'))
     .execute();
+  // The workspace's attribution rules and extra bot and generated-path patterns (validated JSON).
+  await db.schema
+    .alterTable('workspaces')
+    .addColumn('git_settings_json', 'text', (c) => c.notNull().defaultTo('{}'))
+    .execute();
 
   await db.schema
     .createTable('github_deliveries')

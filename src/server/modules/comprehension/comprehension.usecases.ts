@@ -18,6 +18,7 @@ import { findUserById } from '../accounts/users.repository.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import * as repos from '../repos/repos.repository.js';
+import { gitSettingsOfProject } from '../repos/git-settings.usecases.js';
 import { requireRepository } from '../repos/repos.usecases.js';
 
 type ComprehensionDeps = Pick<Deps, 'db' | 'clock'>;
@@ -41,6 +42,7 @@ export async function listUnderstanding(deps: ComprehensionDeps, actor: Actor, r
       kind: row.kind,
       source: row.source,
     })),
+    settings: await gitSettingsOfProject(deps.db, repository.project_id),
   };
 }
 

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import {
   addRepository,
   explainCommit,
+  getGitSettings,
+  updateGitSettings,
   getRepository,
   ingestCommits,
   listRepositories,
@@ -9,6 +11,7 @@ import {
 import type { Deps } from '../../deps.js';
 import { addRoute, type RouteOptions } from '../../http/route.js';
 import * as repos from './repos.usecases.js';
+import * as gitSettings from './git-settings.usecases.js';
 import * as whyNotes from './why-notes.usecases.js';
 
 export function reposRoutes(app: FastifyInstance, deps: Deps, options: RouteOptions): void {
@@ -26,5 +29,11 @@ export function reposRoutes(app: FastifyInstance, deps: Deps, options: RouteOpti
   );
   addRoute(app, options, explainCommit, ({ actor, params, body }) =>
     whyNotes.explainCommit(deps, actor, params, body),
+  );
+  addRoute(app, options, getGitSettings, ({ actor, params }) =>
+    gitSettings.getGitSettings(deps, actor, params.workspaceId),
+  );
+  addRoute(app, options, updateGitSettings, ({ actor, params, body }) =>
+    gitSettings.updateGitSettings(deps, actor, params.workspaceId, body),
   );
 }

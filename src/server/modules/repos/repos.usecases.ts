@@ -19,6 +19,7 @@ import { findUserById } from '../accounts/users.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { localDate } from '../schedule/schedule.usecases.js';
 import { insertEvidence } from '../today/evidence.repository.js';
+import { gitSettingsOfProject } from './git-settings.usecases.js';
 import * as repo from './repos.repository.js';
 
 type RepoDeps = Pick<Deps, 'db' | 'clock'>;
@@ -216,6 +217,7 @@ export async function storeCommits(
     trx,
     fresh.map((commit) => commit.authorEmail),
   );
+  const settings = await gitSettingsOfProject(trx, project.id);
   const stored = toRows(
     fresh,
     {
@@ -225,6 +227,9 @@ export async function storeCommits(
       builderEmails: new Set([builder.email.toLowerCase()]),
       taskIds: await repo.liveTaskIds(trx, project.id),
       githubConnected: repository.github_full_name !== null,
+      rules: settings.attributionRules,
+      generatedPatterns: settings.generatedPatterns,
+      botPatterns: settings.botPatterns,
     },
     users,
     now,

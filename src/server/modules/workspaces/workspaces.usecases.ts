@@ -59,6 +59,7 @@ export async function createWorkspace(
         slug: input.slug ?? (await uniqueSlug(trx, slugify(input.name))),
         kind: input.kind,
         why_mode: 'warn',
+        git_settings_json: '{}',
         created_by: actor.userId,
         created_at: now,
         updated_at: now,
