@@ -131,6 +131,25 @@ describeEachDialect('GitHub webhooks', (dialect) => {
     ]);
   });
 
+  it('counts the builder’s pull request for their day, once its branch holds their commits', async () => {
+    const push = example('push', (p) => Array.isArray(p.commits) && p.commits.length > 0);
+    push.ref = 'refs/heads/changes';
+    const commit = push.commits![0]!;
+    commit.id = 'feed'.padEnd(40, '1');
+    commit.message = 'Update the README';
+    commit.timestamp = '2026-03-03T16:00:00-08:00';
+    expect((await post('push', push)).json.outcome).toBe('stored');
+    const opened = example('pull_request', (p) => p.action === 'opened');
+    const pr = opened.pull_request as Record<string, unknown>;
+    pr.created_at = '2026-03-03T17:00:00-08:00';
+    expect((await post('pull_request', opened, { id: 'pr-opened' })).json.outcome).toBe('stored');
+    expect((await post('pull_request', opened, { id: 'pr-opened-again' })).json.outcome).toBe('stored');
+    const today = await builder.client.call(getToday, { params: { projectId } });
+    expect(today.evidence.filter((e) => e.kind === 'pull_request').map((e) => [e.text, e.localDate])).toEqual(
+      [['Opened #2: Update the README with new information.', '2026-03-03']],
+    );
+  });
+
   it('accepts every real pull_request and pull_request_review example; ignores other events', async () => {
     const events = EXAMPLES.filter((e) => e.name === 'pull_request' || e.name === 'pull_request_review');
     let n = 0;

@@ -5,6 +5,8 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
 import * as repo from '../repos/repos.repository.js';
+import { localDate } from '../schedule/schedule.usecases.js';
+import { insertEvidence } from '../today/evidence.repository.js';
 import { storeCommits } from '../repos/repos.usecases.js';
 import type {
   GitHubEvent,
@@ -192,9 +194,10 @@ async function applyPullRequest(
       }),
     )
     .execute();
+  const commits = await commitsOfBranch(trx, target.repository.id, pr.headRef, pr.headSha);
+  await pullRequestEvidence(trx, now, target, event, commits);
   // The PR's "Why" explains its commits: each one's author wrote it for their own work.
   if (!why) return;
-  const commits = await commitsOfBranch(trx, target.repository.id, pr.headRef, pr.headSha);
   await repo.insertFacts(
     trx,
     commits.map((commit) => ({
@@ -238,11 +241,52 @@ async function applyReview(
   );
 }
 
+/** The moments a pull request is the builder's work: opened, ready for review, merged. */
+const PR_EVIDENCE: Record<string, (pr: GitHubPullRequestEvent['pr']) => string | null> = {
+  opened: (pr) => (pr.draft ? null : pr.createdAt),
+  ready_for_review: (pr) => pr.updatedAt,
+  closed: (pr) => (pr.merged ? (pr.mergedAt ?? pr.updatedAt) : null),
+};
+
+/**
+ * A pull request counts for the builder's local day when it is theirs: its branch holds commits
+ * Recital mapped to the builder (a GitHub login alone proves nothing about who they are).
+ */
+async function pullRequestEvidence(
+  trx: Kysely<Database>,
+  now: string,
+  target: Target,
+  event: GitHubPullRequestEvent,
+  commits: readonly { sha: string; user_id: string | null }[],
+) {
+  const at = PR_EVIDENCE[event.action]?.(event.pr);
+  if (!at || !commits.some((commit) => commit.user_id === target.builder.id)) return;
+  const instant = new Date(at).toISOString();
+  await insertEvidence(trx, {
+    id: newId(),
+    project_id: target.project.id,
+    user_id: target.builder.id,
+    kind: 'pull_request',
+    source: 'github',
+    at: instant,
+    local_date: localDate(new Date(instant), target.builder.time_zone),
+    task_id: null,
+    minutes: null,
+    text: `${event.action === 'closed' ? 'Merged' : 'Opened'} #${event.pr.number}: ${event.pr.title}`.slice(
+      0,
+      200,
+    ),
+    ref: event.pr.htmlUrl,
+    dedup_key: `pr:${target.repository.id}:${event.pr.number}:${event.action}`,
+    created_at: now,
+  });
+}
+
 /** Commits pushed to the PR's branch, and its head commit, as far as Recital has seen them. */
 function commitsOfBranch(trx: Kysely<Database>, repositoryId: string, branch: string, headSha: string) {
   return trx
     .selectFrom('commits')
-    .select(['sha', 'author_email'])
+    .select(['sha', 'author_email', 'user_id'])
     .where('repository_id', '=', repositoryId)
     .where((eb) => eb.or([eb('branch', '=', branch), eb('sha', '=', headSha)]))
     .execute();
