@@ -28,6 +28,9 @@ const NotificationSettingsPage = lazy(() =>
 const ContractPage = lazy(() => import('./pages/contract.js').then((m) => ({ default: m.ContractPage })));
 const IntakePage = lazy(() => import('./pages/intake.js').then((m) => ({ default: m.IntakePage })));
 const TodayPage = lazy(() => import('./pages/today.js').then((m) => ({ default: m.TodayPage })));
+const ComprehensionPage = lazy(() =>
+  import('./pages/comprehension.js').then((m) => ({ default: m.ComprehensionPage })),
+);
 // New pages: one lazy import each, above this line.
 const NotFoundPage = lazy(() => import('./pages/not-found.js').then((m) => ({ default: m.NotFoundPage })));
 
@@ -68,6 +71,7 @@ export function App() {
               <Route path="projects/:projectId/contract" element={<ContractPage />} />
               <Route path="start" element={<IntakePage />} />
               <Route path="projects/:projectId/today" element={<TodayPage />} />
+              <Route path="projects/:projectId/comprehension" element={<ComprehensionPage />} />
               {/* Signed-in pages: add routes above this line. */}
             </Route>
             <Route path="status/:token" element={<PublicStatusPage />} />

@@ -194,6 +194,9 @@ function MainNav() {
               <li>
                 <NavLink to={`/projects/${current.id}/contract`}>Contract</NavLink>
               </li>
+              <li>
+                <NavLink to={`/projects/${current.id}/comprehension`}>Code</NavLink>
+              </li>
             </ul>
           </li>
         )}
