@@ -15,6 +15,7 @@ import { registerProjectCommands } from './project.commands.js';
 import { registerRepoCommands } from './repo.commands.js';
 import { registerHookCommands } from './hooks.commands.js';
 import { registerComprehensionCommands } from './comprehension.commands.js';
+import { registerEmailCommands } from './email.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
 import { registerStatusCommands } from './status.commands.js';
 import { registerTodayCommands } from './today.commands.js';
@@ -68,6 +69,7 @@ export function createProgram(deps: CliDeps): Command {
   registerRepoCommands(program, deps);
   registerHookCommands(program, deps);
   registerComprehensionCommands(program, deps);
+  registerEmailCommands(program, deps);
   return program;
 }
 

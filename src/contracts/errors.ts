@@ -157,6 +157,19 @@ export const ERRORS = {
     message:
       'A walkthrough is recorded by the witness who was walked through the code. As the builder, explain your commits instead (`recital explain`).',
   },
+  'emails.not_found': { status: 404, message: 'No such address on your account.' },
+  'emails.taken': {
+    status: 409,
+    message: 'Someone else has verified this address. If it is yours, ask them to remove it first.',
+  },
+  'emails.primary': {
+    status: 400,
+    message: 'This is your account address; change it in your profile instead.',
+  },
+  'emails.bad_token': {
+    status: 400,
+    message: 'This verification link is wrong or has expired. Add the address again to get a new one.',
+  },
   'github.not_configured': {
     status: 404,
     message: 'GitHub webhooks are not set up on this server (RECITAL_GITHUB_WEBHOOK_SECRET is not set).',

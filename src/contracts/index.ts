@@ -21,3 +21,4 @@ export * from './cohort.contract.js';
 export * from './events.contract.js';
 export * from './repositories.contract.js';
 export * from './comprehension.contract.js';
+export * from './emails.contract.js';

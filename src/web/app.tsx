@@ -12,6 +12,7 @@ const WorkspacePage = lazy(() => import('./pages/workspace.js').then((m) => ({ d
 const InvitePage = lazy(() => import('./pages/invite.js').then((m) => ({ default: m.InvitePage })));
 const TokensPage = lazy(() => import('./pages/tokens.js').then((m) => ({ default: m.TokensPage })));
 const ProfilePage = lazy(() => import('./pages/profile.js').then((m) => ({ default: m.ProfilePage })));
+const EmailsPage = lazy(() => import('./pages/emails.js').then((m) => ({ default: m.EmailsPage })));
 const CheckpointPage = lazy(() =>
   import('./pages/checkpoint.js').then((m) => ({ default: m.CheckpointPage })),
 );
@@ -62,6 +63,8 @@ export function App() {
               <Route path="workspaces/:workspaceId" element={<WorkspacePage />} />
               <Route path="settings/tokens" element={<TokensPage />} />
               <Route path="settings/profile" element={<ProfilePage />} />
+              <Route path="settings/emails" element={<EmailsPage />} />
+              <Route path="verify-email" element={<EmailsPage />} />
               <Route path="projects/:projectId/checkpoints/:checkpointId" element={<CheckpointPage />} />
               <Route path="reviews" element={<ReviewsPage />} />
               <Route path="workspaces/:workspaceId/cohort" element={<CohortPage />} />

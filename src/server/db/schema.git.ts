@@ -7,6 +7,17 @@ export interface GitTables {
   pull_requests: PullRequestsTable;
   github_deliveries: GithubDeliveriesTable;
   comprehension_snapshots: ComprehensionSnapshotsTable;
+  user_emails: UserEmailsTable;
+}
+
+export interface UserEmailsTable {
+  id: string;
+  user_id: string;
+  email: string;
+  verified_at: string | null;
+  token_hash: string | null;
+  token_expires_at: string | null;
+  created_at: string;
 }
 
 export interface ComprehensionSnapshotsTable {

@@ -11,6 +11,7 @@ import { statusRoutes } from '../modules/status/status.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { githubRoutes } from '../modules/github/github.routes.js';
 import { comprehensionRoutes } from '../modules/comprehension/comprehension.routes.js';
+import { emailsRoutes } from '../modules/accounts/emails.routes.js';
 import { reposRoutes } from '../modules/repos/repos.routes.js';
 import { contractsRoutes } from '../modules/contracts/contracts.routes.js';
 import { decisionsRoutes } from '../modules/decisions/decisions.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   cohortRoutes(app, deps, routeOptions);
   eventsRoutes(app, deps, routeOptions);
   reposRoutes(app, deps, routeOptions);
+  emailsRoutes(app, deps, { ...routeOptions, publicUrl: http.publicUrl });
   comprehensionRoutes(app, deps, routeOptions);
   await githubRoutes(app, deps, routeOptions);
   if (options.testClock) testingRoutes(app, { ...deps, clock: options.testClock }, routeOptions);

@@ -93,6 +93,7 @@ function CountBadge({ count, words, testId }: { count: number | undefined; words
 
 const SETTINGS = [
   { to: '/settings/profile', label: 'Profile' },
+  { to: '/settings/emails', label: 'Commit e-mails' },
   { to: '/settings/notifications', label: 'Notifications' },
   { to: '/settings/tokens', label: 'API tokens' },
 ] as const;

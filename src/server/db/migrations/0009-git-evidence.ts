@@ -121,6 +121,28 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Every accepted GitHub delivery once: a redelivery with the same X-GitHub-Delivery is acknowledged
   // and changes nothing.
+  // More e-mail addresses a person commits with (work, personal, GitHub's noreply), each proved by a
+  // link sent to it. A verified address belongs to one person only.
+  await db.schema
+    .createTable('user_emails')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('verified_at', instant)
+    .addColumn('token_hash', 'text')
+    .addColumn('token_expires_at', instant)
+    .addColumn('created_at', instant, (c) => c.notNull())
+    .addUniqueConstraint('user_emails_user_email', ['user_id', 'email'])
+    .execute();
+  await db.schema
+    .createIndex('user_emails_verified_email')
+    .on('user_emails')
+    .column('email')
+    .unique()
+    .where(sql.ref('verified_at'), 'is not', null)
+    .execute();
+  await db.schema.createIndex('user_emails_token').on('user_emails').column('token_hash').execute();
+
   // The tree's comprehension at a commit, as `recital comprehension` measured it: the latest is shown,
   // the last of each sprint makes the trend.
   await db.schema

@@ -122,12 +122,20 @@ export async function recordSync(
   await db.updateTable('repositories').set(changes).where('id', '=', repositoryId).execute();
 }
 
-/** Lower-cased account e-mails → user ids, for the e-mails asked about. */
+/** Lower-cased e-mails → user ids: account addresses and verified commit addresses. */
 export async function usersByEmail(db: Kysely<Database>, emails: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(emails.map((email) => email.toLowerCase()))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('users').select(['id', 'email']).where('email', 'in', wanted).execute();
-  return new Map(rows.map((row) => [row.email.toLowerCase(), row.id]));
+  const [accounts, verified] = await Promise.all([
+    db.selectFrom('users').select(['id', 'email']).where('email', 'in', wanted).execute(),
+    db
+      .selectFrom('user_emails')
+      .select(['user_id as id', 'email'])
+      .where('email', 'in', wanted)
+      .where('verified_at', 'is not', null)
+      .execute(),
+  ]);
+  return new Map([...accounts, ...verified].map((row) => [row.email.toLowerCase(), row.id]));
 }
 
 /** The live tasks of the project's current plan: their ids, for references like T12 or #12. */

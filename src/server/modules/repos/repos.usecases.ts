@@ -15,6 +15,7 @@ import type { Actor, Deps } from '../../deps.js';
 import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
+import { commitEmailsOf } from '../accounts/emails.usecases.js';
 import { findUserById } from '../accounts/users.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { localDate } from '../schedule/schedule.usecases.js';
@@ -224,7 +225,7 @@ export async function storeCommits(
       repositoryId: repository.id,
       projectId: project.id,
       source: input.source,
-      builderEmails: new Set([builder.email.toLowerCase()]),
+      builderEmails: new Set(await commitEmailsOf(trx, builder.id)),
       taskIds: await repo.liveTaskIds(trx, project.id),
       githubConnected: repository.github_full_name !== null,
       rules: settings.attributionRules,
