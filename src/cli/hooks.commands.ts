@@ -60,7 +60,9 @@ async function uninstall(context: CommandContext, options: { repo?: string }): P
   );
 }
 
-async function commitsFor(root: string, hook: HookName) {
+async function commitsFor(root: string, hook: HookName, revisions: string | undefined) {
+  if (revisions && /^[0-9a-f]{7,64}(\.\.[0-9a-f]{7,64})?$/.test(revisions))
+    return readCommits(root, revisions.includes('..') ? [revisions] : ['-1', revisions]);
   if (hook === 'post-commit') return readCommits(root, ['-1', 'HEAD']);
   if (hook === 'post-merge') {
     const { exitCode } = await runGitWithExitCode(['rev-parse', '-q', '--verify', 'ORIG_HEAD'], {
@@ -76,7 +78,11 @@ async function commitsFor(root: string, hook: HookName) {
  * What a hook runs in the background: read the new commits, spool them, then send whatever waits.
  * It never fails the hook; what happened goes to `.git/recital/hook.log`.
  */
-async function report(context: CommandContext, hook: string, options: { repo?: string }): Promise<void> {
+async function report(
+  context: CommandContext,
+  hook: string,
+  options: { repo?: string; revisions?: string },
+): Promise<void> {
   if (!(REPORT_HOOKS as readonly string[]).includes(hook))
     throw new CliError(`unknown hook "${hook}"`, {
       hint: `one of ${REPORT_HOOKS.join(', ')}`,
@@ -91,7 +97,9 @@ async function report(context: CommandContext, hook: string, options: { repo?: s
     await appendFile(join(gitDir, 'recital', 'hook.log'), `${clock.now().toISOString()} ${hook}: ${line}\n`);
   };
   const branch = await currentBranch(root);
-  const commits = (await commitsFor(root, hook as HookName)).map((commit) => toCommitInput(commit, branch));
+  const commits = (await commitsFor(root, hook as HookName, options.revisions)).map((commit) =>
+    toCommitInput(commit, branch),
+  );
   await spoolCommits(gitDir, commits);
   try {
     const { api } = await context.session();
@@ -199,6 +207,10 @@ export function registerHookCommands(program: Command, deps: CliDeps): void {
     .description('Run by the hooks: spool the new commits and send what waits.')
     .argument('<hook>', REPORT_HOOKS.join(' | '))
     .option('--repo <path>', 'the clone (default: the current folder)')
+    .option(
+      '--revisions <sha|a..b>',
+      'the commit (or range) the hook saw; default: HEAD (or ORIG_HEAD..HEAD)',
+    )
     .action(action(deps, report));
   hooks
     .command('commit-msg')

@@ -49,7 +49,15 @@ export function hookScript(name: HookName, command: readonly string[]): string {
       `exec ${cli} hooks commit-msg "$1"`,
     );
   } else {
-    lines.push(`${cli} hooks report ${name} </dev/null >/dev/null 2>&1 &`, 'exit 0');
+    // What to report is read now, while git waits: by the time the background report runs, HEAD may
+    // have moved on (a rebase commits many times a second).
+    const what =
+      name === 'post-commit'
+        ? ' --revisions "$(git rev-parse HEAD)"'
+        : name === 'post-merge'
+          ? ' --revisions "$(git rev-parse -q --verify ORIG_HEAD)..$(git rev-parse HEAD)"'
+          : '';
+    lines.push(`${cli} hooks report ${name}${what} </dev/null >/dev/null 2>&1 &`, 'exit 0');
   }
   return `${lines.join('\n')}\n`;
 }

@@ -58,8 +58,21 @@ export async function flushSpool(options: {
   for (let at = 0; at < names.length; at += SYNC_BATCH) {
     const batch = names.slice(at, at + SYNC_BATCH);
     const commits: CommitInput[] = [];
-    for (const name of batch)
-      commits.push(JSON.parse(await readFile(join(dir, name), 'utf8')) as CommitInput);
+    const present: string[] = [];
+    for (const name of batch) {
+      // Another hook's report may have sent and removed it meanwhile.
+      const text = await readFile(join(dir, name), 'utf8').catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return null;
+        throw error;
+      });
+      if (text === null) continue;
+      commits.push(JSON.parse(text) as CommitInput);
+      present.push(name);
+    }
+    if (commits.length === 0) {
+      result.pending -= batch.length;
+      continue;
+    }
     try {
       await options.api.call(ingestCommits, {
         params: { repositoryId: options.repositoryId },
@@ -69,13 +82,14 @@ export async function flushSpool(options: {
       result.error = error instanceof Error ? error.message : String(error);
       if (isTransient(error)) return result;
       await mkdir(join(dir, 'rejected'), { recursive: true });
-      for (const name of batch) await rename(join(dir, name), join(dir, 'rejected', name));
-      result.rejected += batch.length;
+      for (const name of present)
+        await rename(join(dir, name), join(dir, 'rejected', name)).catch(() => undefined);
+      result.rejected += present.length;
       result.pending -= batch.length;
       continue;
     }
-    for (const name of batch) await rm(join(dir, name), { force: true });
-    result.sent += batch.length;
+    for (const name of present) await rm(join(dir, name), { force: true });
+    result.sent += present.length;
     result.pending -= batch.length;
   }
   return result;
