@@ -2,21 +2,36 @@
  * Git ingestion benchmark. On a generated repository (bench/git-repo-generator.ts, cached), measures
  * in the same run the floor — `git log --all -p -U0 > /dev/null`, git alone producing every diff — then
  * Recital's streamed log read (every commit with numstat, parsed), an incremental read after one new
- * commit, and a blame of HEAD's whole tree, each as a ratio of the floor.
+ * commit, line ownership of main's tree (a full build from one patch pass, and an update after one new
+ * commit), and a blame of HEAD's whole tree, each as a ratio of the floor. Ownership must equal blame:
+ * per-line owners of every file (from the blame row) and original lines of 20 sampled files are
+ * checked, and the run fails loudly on any difference.
  *
  * Run with `npm run bench:git` (20,000 commits) or `npx tsx bench/git-ingest.bench.ts --commits 2000`;
  * add `--blame-floor` to also time git blame alone on the same files.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { blameTree } from '../src/git/blame.js';
+import { blameTree, type BlameTreeResult } from '../src/git/blame.js';
 import { openLog } from '../src/git/log.js';
+import {
+  buildOwnership,
+  ownershipSummaries,
+  updateOwnership,
+  type OwnershipBuild,
+} from '../src/git/ownership.js';
+import { compareWithBlame } from '../src/git/ownership-testing.js';
 import { mapWithConcurrency } from '../src/git/pool.js';
 import { runGit } from '../src/git/run-git.js';
 import { generateRepo } from './git-repo-generator.js';
 
 const RUNS = 3;
+/** Commits the generator puts on unmerged branches (its last six): not in main's history. */
+function wipCommits(commits: number): number {
+  return commits >= 40 ? 6 : 0;
+}
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -71,19 +86,72 @@ async function readEverything(
 }
 
 /** Adds one commit on a throwaway branch with plumbing (the generated repository has no working tree). */
+const BENCH_IDENTITY = {
+  GIT_AUTHOR_NAME: 'Bench',
+  GIT_AUTHOR_EMAIL: 'bench@example.com',
+  GIT_COMMITTER_NAME: 'Bench',
+  GIT_COMMITTER_EMAIL: 'bench@example.com',
+  GIT_AUTHOR_DATE: '2030-01-01T00:00:00Z',
+  GIT_COMMITTER_DATE: '2030-01-01T00:00:00Z',
+};
+
 async function addOneCommit(repo: string, run: number): Promise<void> {
   const tree = (await runGit(['rev-parse', 'main^{tree}'], { cwd: repo })).trim();
-  const env = {
-    GIT_AUTHOR_NAME: 'Bench',
-    GIT_AUTHOR_EMAIL: 'bench@example.com',
-    GIT_COMMITTER_NAME: 'Bench',
-    GIT_COMMITTER_EMAIL: 'bench@example.com',
-    GIT_AUTHOR_DATE: '2030-01-01T00:00:00Z',
-    GIT_COMMITTER_DATE: '2030-01-01T00:00:00Z',
-  };
+  const env = BENCH_IDENTITY;
   const message = `Incremental ${run}\n`;
   const sha = (await runGit(['commit-tree', tree, '-p', 'main'], { cwd: repo, env, input: message })).trim();
   await runGit(['update-ref', 'refs/heads/bench/incremental', sha], { cwd: repo });
+}
+
+/**
+ * Adds one commit on top of main that appends a line to one file, with plumbing and a throwaway
+ * index (the generated repository has no working tree), and points `ref` at it.
+ */
+async function addOneEdit(repo: string, run: number, ref: string): Promise<void> {
+  const path = 'src/api/auth/file-0.ts';
+  const content = `${await runGit(['cat-file', 'blob', `main:${path}`], { cwd: repo })}export const run${run} = ${run};\n`;
+  const blob = (await runGit(['hash-object', '-w', '--stdin'], { cwd: repo, input: content })).trim();
+  const env = { GIT_INDEX_FILE: join(repo, '.git', 'bench-index'), ...BENCH_IDENTITY };
+  await runGit(['read-tree', 'main'], { cwd: repo, env });
+  await runGit(['update-index', '--cacheinfo', `100644,${blob},${path}`], { cwd: repo, env });
+  const tree = (await runGit(['write-tree'], { cwd: repo, env })).trim();
+  const input = `Edit ${run}\n`;
+  const sha = (await runGit(['commit-tree', tree, '-p', 'main'], { cwd: repo, env, input })).trim();
+  await runGit(['update-ref', ref, sha], { cwd: repo });
+}
+
+/**
+ * Fails the run unless ownership equals blame: per-line owners and per-author counts of every file
+ * blamed by the blame row, and owner and original line of every line of 20 sampled files.
+ */
+async function checkOwnership(
+  repo: string,
+  ownership: OwnershipBuild,
+  blame: BlameTreeResult,
+): Promise<void> {
+  if (ownership.commit !== blame.commit) throw new Error('ownership and blame are not of the same commit');
+  const expected = new Map(blame.files.map((file) => [file.path, file]));
+  const summaries = ownershipSummaries(ownership);
+  if (summaries.length !== expected.size)
+    throw new Error(`ownership has ${summaries.length} files, blame ${expected.size}`);
+  for (const summary of summaries) {
+    const want = expected.get(summary.path);
+    const same =
+      want && JSON.stringify(sorted(want.authorsByEmail)) === JSON.stringify(sorted(summary.authorsByEmail));
+    if (!same || JSON.stringify([...want.bySha].sort()) !== JSON.stringify([...summary.bySha].sort())) {
+      throw new Error(`OWNERSHIP DIFFERS FROM BLAME in ${summary.path}`);
+    }
+  }
+  const paths = [...ownership.files.keys()];
+  const sample = Array.from({ length: 20 }, (_, i) => paths[Math.floor((i * paths.length) / 20)] ?? '');
+  const problems = (
+    await mapWithConcurrency(sample, 6, (path) => compareWithBlame({ repo, ownership, paths: [path] }))
+  ).flat();
+  if (problems.length > 0) throw new Error(`OWNERSHIP DIFFERS FROM BLAME: ${JSON.stringify(problems[0])}`);
+}
+
+function sorted(record: Record<string, number>): [string, number][] {
+  return Object.entries(record).sort(([a], [b]) => a.localeCompare(b));
 }
 
 /**
@@ -129,6 +197,18 @@ async function main(): Promise<void> {
   );
   if (incremental.last.commits !== 1) throw new Error(`incremental read listed ${incremental.last.commits}`);
   await runGit(['update-ref', '-d', 'refs/heads/bench/incremental'], { cwd: repo });
+  const ownership = await measure(() => buildOwnership({ repo, ref: 'main' }));
+  if (ownership.last.walked !== commits - wipCommits(commits))
+    throw new Error(`ownership walked ${ownership.last.walked}`);
+  const updateRef = 'refs/heads/bench/ownership';
+  let edits = 0;
+  const update = await measure(
+    () => updateOwnership({ repo, ref: updateRef, from: ownership.last }),
+    () => addOneEdit(repo, edits++, updateRef),
+  );
+  await runGit(['update-ref', '-d', updateRef], { cwd: repo });
+  if (update.last.walked !== 1 || update.last.fullRebuild)
+    throw new Error(`update walked ${update.last.walked}`);
   const blameStarted = performance.now();
   const blame = await blameTree({ repo, ref: 'HEAD' });
   const blameMs = performance.now() - blameStarted;
@@ -137,13 +217,20 @@ async function main(): Promise<void> {
   console.log(row('git log --all -p -U0 (floor)', floor.ms, floor.ms));
   console.log(row(`recital log read (${commits} commits)`, full.ms, floor.ms));
   console.log(row('incremental read (1 new commit)', incremental.ms, floor.ms));
+  console.log(row(`ownership full build (${ownership.last.walked} commits)`, ownership.ms, floor.ms));
+  console.log(row('ownership update (1 new commit)', update.ms, floor.ms));
   console.log(row(`blame HEAD tree (${blame.files.length} files)`, blameMs, floor.ms));
   if (process.argv.includes('--blame-floor')) {
     const paths = blame.files.map((file) => file.path);
     console.log(row(`git blame alone (${paths.length} files)`, await blameFloor(repo, paths), floor.ms));
   }
+  await checkOwnership(repo, ownership.last, blame);
   console.log(
-    `\nmedian of ${RUNS} runs, blame once; ${full.last.files} file changes parsed; ` +
+    `\nownership equals blame on every file's owners and on 20 files' original lines; ` +
+      `${ownership.last.commits.length} commits own main's lines`,
+  );
+  console.log(
+    `median of ${RUNS} runs, blame once; ${full.last.files} file changes parsed; ` +
       `${blame.binary.length} binary files skipped; ${blame.commits.size} commits own HEAD's lines`,
   );
 }

@@ -1,11 +1,24 @@
 /**
  * Files of commits outside an incremental walk. When a branch merged since the snapshot forked from
  * an older commit, its commits are diffed against files of that fork point, whose blame the snapshot
- * does not hold. Such a file is loaded as placeholders — "line n of this file at that commit" — and
- * only the placeholders that survive to the tip are blamed afterwards, usually none.
+ * does not hold directly.
+ *
+ * Usually it does indirectly: when the fork point is on the snapshot's first-parent line and the
+ * file did not change along that line since, every commit in between hands its blame whole to its
+ * first parent, so the fork point's blame of the file IS the snapshot's. Other files are loaded as
+ * placeholders — "line n of this file at that commit" — and only placeholders that survive to the
+ * tip are blamed afterwards.
  */
-import { OPAQUE_FILE, ownedLines, type BaseFiles, type FileEntry } from '../core/git/line-ownership.js';
+import {
+  OPAQUE_FILE,
+  lookupFile,
+  ownedLines,
+  type BaseFiles,
+  type FileEntry,
+  type OwnershipState,
+} from '../core/git/line-ownership.js';
 import { startGit } from './ownership-git.js';
+import { runGit } from './run-git.js';
 
 /** A file of a commit outside the walk, blamed later if any of its lines reach the tip. */
 export interface PlaceholderSource {
@@ -24,9 +37,54 @@ export async function loadBaseFiles(options: {
   repo: string;
   reads: readonly { base: BaseFiles; path: string }[];
   sources: PlaceholderSource[];
+  /** The snapshot the walk continues from, as it was before the walk wrote anything. */
+  snapshot: { commit: string; state: OwnershipState } | null;
 }): Promise<void> {
-  const { repo, reads, sources } = options;
-  const unique = [...new Map(reads.map((read) => [`${read.base.commit}:${read.path}`, read])).values()];
+  const { repo, sources, snapshot } = options;
+  let reads = [...new Map(options.reads.map((read) => [`${read.base.commit}:${read.path}`, read])).values()];
+  if (snapshot) {
+    for (const base of new Set(reads.map((read) => read.base))) {
+      const paths = reads.filter((read) => read.base === base).map((read) => read.path);
+      const same = await unchangedAlongFirstParents({ repo, base: base.commit, tip: snapshot.commit, paths });
+      for (const path of same) base.files.set(path, lookupFile(snapshot.state, path) ?? null);
+    }
+    reads = reads.filter((read) => !read.base.files.has(read.path));
+  }
+  await loadPlaceholders({ repo, reads, sources });
+}
+
+/**
+ * Which of `paths` have the same blame at `base` as at `tip`: none unless `base` is on `tip`'s
+ * first-parent line; then those no commit of that line changed against its first parent.
+ */
+export async function unchangedAlongFirstParents(options: {
+  repo: string;
+  base: string;
+  tip: string;
+  paths: readonly string[];
+}): Promise<string[]> {
+  const { repo, base, tip, paths } = options;
+  const chain = (await runGit(['rev-list', '--first-parent', '--parents', `${base}..${tip}`], { cwd: repo }))
+    .trim()
+    .split('\n');
+  if (chain.at(-1)?.split(' ')[1] !== base) return [];
+  const args = ['--literal-pathspecs', 'log', '--first-parent', '--diff-merges=first-parent', '--no-renames'];
+  const listed = await runGit(
+    [...args, '--format=', '--name-only', '-z', `${base}..${tip}`, '--', ...paths],
+    {
+      cwd: repo,
+    },
+  );
+  const touched = new Set(listed.split('\0').map((path) => path.replace(/^\n+/, '')));
+  return paths.filter((path) => !touched.has(path));
+}
+
+async function loadPlaceholders(options: {
+  repo: string;
+  reads: readonly { base: BaseFiles; path: string }[];
+  sources: PlaceholderSource[];
+}): Promise<void> {
+  const { repo, reads: unique, sources } = options;
   // cat-file's protocol is one name a line: a path holding a newline cannot be asked for.
   const askable = unique.filter((read) => !read.path.includes('\n'));
   for (const read of unique) if (read.path.includes('\n')) read.base.files.set(read.path, OPAQUE_FILE);

@@ -4,12 +4,13 @@
  * tree has and the walk missed) answered by `git blame` itself, and the commit table compacted to
  * the commits that own a line.
  */
+import { createHash } from 'node:crypto';
 import { filesOf, isOpaque, type FileEntry, type FileLines } from '../core/git/line-ownership.js';
 import { blameFile } from './blame.js';
 import type { PlaceholderSource } from './ownership-base.js';
 import type { WalkResult, WalkedCommit } from './ownership-walker.js';
 import { runGit } from './run-git.js';
-import { emptyTreeSha, parseBinaryPaths } from './tree-files.js';
+import { parseBinaryPaths } from './tree-files.js';
 
 export type OwnershipCommit = WalkedCommit;
 
@@ -98,7 +99,9 @@ async function readTree(repo: string, commit: string): Promise<Map<string, TreeE
 /** Which of `paths` git considers binary at `commit`: the judgement `listTreeFiles` makes. */
 async function binaryAmong(repo: string, commit: string, paths: string[]): Promise<Set<string>> {
   if (paths.length === 0) return new Set();
-  const emptyTree = await emptyTreeSha(repo);
+  // The empty tree's name, computed here rather than asked of git (one process less).
+  const algorithm = commit.length === 64 ? 'sha256' : 'sha1';
+  const emptyTree = createHash(algorithm).update('tree 0\0').digest('hex');
   const args = ['--literal-pathspecs', 'diff', '--numstat', '-z', '--no-renames', '--no-textconv'];
   return parseBinaryPaths(await runGit([...args, emptyTree, commit, '--', ...paths], { cwd: repo }));
 }

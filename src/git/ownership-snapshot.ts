@@ -94,7 +94,7 @@ function writeFileRuns(out: Writer, path: string, { owners, origLines }: FileOwn
   out.string(path);
   out.u32(owners.length);
   out.u32(runs.length / 3);
-  out.bytes(Buffer.from(Int32Array.from(runs).buffer));
+  out.int32s(runs);
 }
 
 function readFileRuns(input: Reader): FileOwnership {
@@ -126,6 +126,12 @@ class Writer {
   u32(value: number): void {
     const buffer = Buffer.alloc(4);
     buffer.writeUInt32LE(value);
+    this.chunks.push(buffer);
+  }
+
+  int32s(values: readonly number[]): void {
+    const buffer = Buffer.alloc(values.length * 4);
+    values.forEach((value, i) => buffer.writeInt32LE(value, i * 4));
     this.chunks.push(buffer);
   }
 

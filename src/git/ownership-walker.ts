@@ -6,7 +6,7 @@
  */
 import type { FileChange } from '../core/git/ownership-changes.js';
 import { applyChanges, unloadedReads } from '../core/git/ownership-changes.js';
-import { baseState, type OwnershipState } from '../core/git/line-ownership.js';
+import { baseState, forkState, type OwnershipState } from '../core/git/line-ownership.js';
 import { OwnershipWalk } from '../core/git/ownership-walk.js';
 import { loadBaseFiles, type PlaceholderSource } from './ownership-base.js';
 import { followCandidates, followRename, pairingOfPatch } from './ownership-follow.js';
@@ -68,7 +68,11 @@ export async function walkOwnership(request: WalkRequest): Promise<WalkResult> {
       (diffs ??= startMergeDiffs({ repo, order, plans: await plansPromise, ...(signal ? { signal } : {}) }));
     const parser = createPatchParser();
     for await (const chunk of chunks) {
-      for (const section of parser.push(chunk)) await walker.commit(section, mergeDiffs, plansPromise);
+      for (const section of parser.push(chunk)) {
+        // Most commits apply synchronously: no promise per commit unless one is needed.
+        const pending = walker.commit(section, mergeDiffs, plansPromise);
+        if (pending) await pending;
+      }
     }
     for (const section of parser.end()) await walker.commit(section, mergeDiffs, plansPromise);
     return walker.result();
@@ -83,12 +87,16 @@ class Walker {
   private readonly commits: WalkedCommit[] = [];
   private readonly sources: PlaceholderSource[] = [];
   private readonly reporter;
+  /** The snapshot as loaded: the walk may write into the state it was given, never into this. */
+  private readonly snapshot: { commit: string; state: OwnershipState } | null;
   private next = 0;
 
   constructor(
     private readonly request: WalkRequest,
     private readonly order: WalkOrder,
   ) {
+    const { from } = request;
+    this.snapshot = from ? { commit: from.commit, state: forkState(from.state) } : null;
     const tipIndex = order.index.get(request.tip) ?? -1;
     this.walk = new OwnershipWalk({ parents: order.parents.slice(0, order.walked), keep: [tipIndex] });
     for (let i = order.walked; i < order.shas.length; i++) {
@@ -99,33 +107,58 @@ class Walker {
     this.reporter = createProgressReporter(order.walked, request.progress);
   }
 
-  async commit(
+  commit(
     section: PatchSection,
     mergeDiffs: () => Promise<MergeDiffs>,
     plans: Promise<Map<string, PlannedMerge>>,
-  ): Promise<void> {
+  ): Promise<void> | undefined {
     const index = this.next++;
-    const { order, request } = this;
+    const { order } = this;
     if (order.shas[index] !== section.sha || index >= order.walked) {
       throw new Error(`git log and rev-list disagree on the walk order at ${section.sha}`);
     }
     const [authorName = '', authorEmail = ''] = section.fields;
     this.commits.push({ sha: section.sha, authorName, authorEmail });
     const parents = order.parents[index] ?? [];
-    let changes: FileChange[];
-    if (parents.length > 1) {
-      const planned = (await plans).get(section.sha);
-      if (!planned) throw new Error(`no raw diff was read for merge ${section.sha}`);
-      changes = await (await mergeDiffs()).changesFor(section.sha, planned);
-    } else {
-      changes = await this.commitChanges(section, order.shas[parents[0] ?? -1]);
+    if (parents.length > 1) return this.merge(index, section.sha, mergeDiffs, plans);
+    const parent = order.shas[parents[0] ?? -1];
+    if (parent !== undefined && mayPairDifferently(section.files)) {
+      return this.followed(section, parent).then((changes) => this.apply(index, changes));
     }
-    const { state, parents: parentStates } = this.walk.begin(index);
-    const reads = unloadedReads(parentStates, changes);
-    if (reads.length > 0) await loadBaseFiles({ repo: request.repo, reads, sources: this.sources });
-    applyChanges({ state, commit: request.offset + index, parents: parentStates, changes });
+    return this.apply(index, changesOfPatch(section.files));
+  }
+
+  private async merge(
+    index: number,
+    sha: string,
+    mergeDiffs: () => Promise<MergeDiffs>,
+    plans: Promise<Map<string, PlannedMerge>>,
+  ): Promise<void> {
+    const planned = (await plans).get(sha);
+    if (!planned) throw new Error(`no raw diff was read for merge ${sha}`);
+    await this.apply(index, await (await mergeDiffs()).changesFor(sha, planned));
+  }
+
+  /** Applies a commit's changes; asynchronous only when base files must be loaded first. */
+  private apply(index: number, changes: FileChange[]): Promise<void> | undefined {
+    const { request } = this;
+    const { state, parents } = this.walk.begin(index);
+    const reads = unloadedReads(parents, changes);
+    if (reads.length === 0) return this.write(index, state, parents, changes);
+    const load = { repo: request.repo, reads, sources: this.sources, snapshot: this.snapshot };
+    return loadBaseFiles(load).then(() => this.write(index, state, parents, changes));
+  }
+
+  private write(
+    index: number,
+    state: OwnershipState,
+    parents: OwnershipState[],
+    changes: FileChange[],
+  ): undefined {
+    applyChanges({ state, commit: this.request.offset + index, parents, changes });
     this.walk.finish(index, state);
     this.reporter.tick();
+    return undefined;
   }
 
   result(): WalkResult {
@@ -139,18 +172,27 @@ class Walker {
   }
 
   /** A commit's changes from its patch, asking blame's rename question where log's may differ. */
-  private async commitChanges(section: PatchSection, parent: string | undefined): Promise<FileChange[]> {
+  private async followed(section: PatchSection, parent: string): Promise<FileChange[]> {
     const followed = new Map<string, FilePatch | null>();
     const { destinations, sources } = followCandidates(section.files.map(pairingOfPatch));
-    if (parent !== undefined) {
-      for (const path of destinations) {
-        const { repo, signal } = this.request;
-        const options = { repo, parent, commit: section.sha, path, sources };
-        followed.set(path, await followRename(signal ? { ...options, signal } : options));
-      }
+    const { repo, signal } = this.request;
+    for (const path of destinations) {
+      followed.set(path, await followRename({ repo, parent, commit: section.sha, path, sources, signal }));
     }
     return changesOfPatch(section.files, followed);
   }
+}
+
+/** A cheap first test for `followCandidates`: something went and two files appeared. */
+function mayPairDifferently(files: readonly FilePatch[]): boolean {
+  if (files.length < 2) return false;
+  let gone = 0;
+  let appeared = 0;
+  for (const { status } of files) {
+    if (status === 'deleted' || status === 'renamed') gone += 1;
+    if (status === 'added' || status === 'renamed' || status === 'copied') appeared += 1;
+  }
+  return gone > 0 && appeared > 1;
 }
 
 /**

@@ -59,7 +59,13 @@ const NEWLINE = 0x0a;
 const MINUS = 0x2d;
 const PLUS = 0x2b;
 const BACKSLASH = 0x5c;
+const AT = 0x40;
 const HEADER_BYTE = 0x1e;
+const DIFF_GIT = Buffer.from('diff --git ');
+const NEW_FILE = Buffer.from('new file mode ');
+const DELETED_FILE = Buffer.from('deleted file mode ');
+const BINARY = Buffer.from('Binary files ');
+const SIGNS = [MINUS, PLUS];
 
 export function createPatchParser(): PatchParser {
   let carry: Buffer | null = null;
@@ -69,6 +75,7 @@ export function createPatchParser(): PatchParser {
   let plus = 0;
   let done: PatchSection[] = [];
 
+  // Called once per output line; hunk bodies (nearly every line) cost a byte test and a decrement.
   const line = (buf: Buffer, start: number, end: number): void => {
     const first = buf[start];
     if (minus > 0 && first === MINUS) minus -= 1;
@@ -76,18 +83,18 @@ export function createPatchParser(): PatchParser {
     else if (first === BACKSLASH && file)
       return; // "\ No newline at end of file"
     else if (minus > 0 || plus > 0) throw new Error(`git patch: hunk shorter than announced`);
-    else if (first === 0x40 && buf[start + 1] === 0x40) {
-      const hunk = parseHunkHeader(buf, start, end);
-      requireFile(file, 'a hunk').hunks.push(...hunk);
-      minus = hunk[1] ?? 0;
-      plus = hunk[3] ?? 0;
+    else if (first === AT && buf[start + 1] === AT) {
+      const hunks = requireFile(file, 'a hunk').hunks;
+      parseHunkHeader(buf, start, end, hunks);
+      minus = hunks[hunks.length - 3] ?? 0;
+      plus = hunks[hunks.length - 1] ?? 0;
     } else if (first === HEADER_BYTE) {
       if (section) done.push(section);
       const fields = buf.toString('utf8', start + 1, end).split(PATCH_FIELD_SEPARATOR);
       section = { sha: fields[0] ?? '', fields: fields.slice(1), files: [] };
       file = null;
     } else if (end > start) {
-      file = headerLine(buf.toString('utf8', start, end), section, file);
+      file = headerLine(buf, start, end, section, file);
     }
   };
 
@@ -141,26 +148,61 @@ function requireFile(file: FilePatch | null, what: string): FilePatch {
   return file;
 }
 
+function startsWith(buf: Buffer, start: number, end: number, prefix: Buffer): boolean {
+  if (end - start < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buf[start + i] !== prefix[i]) return false;
+  return true;
+}
+
 /** Handles one line of a file's extended header; returns the file now being read. */
-function headerLine(text: string, section: PatchSection | null, file: FilePatch | null): FilePatch | null {
-  if (text.startsWith('diff --git ')) {
-    if (!section) throw new Error(`git patch: a file before any commit header: ${JSON.stringify(text)}`);
-    const path = samePathOfDiffLine(text.slice('diff --git '.length));
+function headerLine(
+  buf: Buffer,
+  start: number,
+  end: number,
+  section: PatchSection | null,
+  file: FilePatch | null,
+): FilePatch | null {
+  if (startsWith(buf, start, end, DIFF_GIT)) {
+    if (!section)
+      throw new Error(`git patch: a file before any commit header: ${buf.toString('utf8', start, end)}`);
+    const path = samePathOfDiffLine(buf.toString('utf8', start + DIFF_GIT.length, end));
     const next: FilePatch = { status: 'modified', oldPath: path, newPath: path, binary: false, hunks: [] };
     section.files.push(next);
     return next;
   }
-  const current = requireFile(file, JSON.stringify(text));
+  const current = requireFile(file, JSON.stringify(buf.toString('utf8', start, end)));
+  // Dispatch on the first byte: these lines come with every file, decoding them would cost more.
+  switch (buf[start]) {
+    case 0x69: // index
+    case 0x6f: // old mode
+    case 0x73: // similarity index
+      return current;
+    case 0x6e: // new file mode / new mode
+      if (startsWith(buf, start, end, NEW_FILE)) {
+        current.status = 'added';
+        current.oldPath = null;
+      }
+      return current;
+    case 0x64: // deleted file mode / dissimilarity index
+      if (startsWith(buf, start, end, DELETED_FILE)) {
+        current.status = 'deleted';
+        current.newPath = null;
+      }
+      return current;
+    case 0x42: // Binary files … differ
+      if (startsWith(buf, start, end, BINARY)) current.binary = true;
+      return current;
+  }
+  namedLine(buf.toString('utf8', start, end), current);
+  return current;
+}
+
+/** The header lines that name a side: `rename`/`copy` `from`/`to`, `---` and `+++`. */
+function namedLine(text: string, current: FilePatch): void {
   const space = text.indexOf(' ', text.startsWith('rename ') || text.startsWith('copy ') ? 7 : 0);
   const key = text.slice(0, space === -1 ? text.length : space);
   const value = text.slice(space + 1);
   switch (key) {
-    case 'new':
-      if (value.startsWith('file mode')) Object.assign(current, { status: 'added', oldPath: null });
-      break;
-    case 'deleted':
-      Object.assign(current, { status: 'deleted', newPath: null });
-      break;
     case 'rename from':
     case 'copy from':
       current.status = key === 'copy from' ? 'copied' : 'renamed';
@@ -176,12 +218,9 @@ function headerLine(text: string, section: PatchSection | null, file: FilePatch 
     case '+++':
       if (value !== '/dev/null') current.newPath = diffPath(value, 'b/');
       break;
-    case 'Binary':
-      current.binary = true;
-      break;
-    // old mode, new mode, index, similarity index, dissimilarity index: nothing to track.
+    default:
+      throw new Error(`git patch: unexpected line ${JSON.stringify(text)}`);
   }
-  return current;
 }
 
 /**
@@ -216,32 +255,28 @@ function closingQuote(text: string): number {
   throw new Error(`git patch: unterminated quoted path ${JSON.stringify(text)}`);
 }
 
-/** Reads `@@ -a[,b] +c[,d] @@` straight from the bytes: the hot path of the whole parse. */
-function parseHunkHeader(buf: Buffer, start: number, end: number): [number, number, number, number] {
+/**
+ * Reads `@@ -a[,b] +c[,d] @@` straight from the bytes into `hunks` (the hot path of the whole
+ * parse: no strings, no closures).
+ */
+function parseHunkHeader(buf: Buffer, start: number, end: number, hunks: number[]): void {
   let pos = start + 3; // after "@@ "
-  const read = (sign: number): [number, number] => {
+  for (const sign of SIGNS) {
     if (buf[pos] !== sign) throw new Error(`git patch: bad hunk header ${buf.toString('utf8', start, end)}`);
     pos += 1;
-    const first = digits();
+    let first = 0;
+    const from = pos;
+    for (let byte = buf[pos] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buf[++pos] ?? 0)
+      first = first * 10 + byte - 0x30;
     let count = 1;
     if (buf[pos] === 0x2c) {
-      pos += 1;
-      count = digits();
+      count = 0;
+      for (let byte = buf[++pos] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buf[++pos] ?? 0)
+        count = count * 10 + byte - 0x30;
     }
-    pos += 1; // the space
-    return [first, count];
-  };
-  const digits = (): number => {
-    let value = 0;
-    const from = pos;
-    for (let byte = buf[pos] ?? 0; byte >= 0x30 && byte <= 0x39; byte = buf[pos] ?? 0) {
-      value = value * 10 + byte - 0x30;
-      pos += 1;
-    }
-    if (pos === from) throw new Error(`git patch: bad hunk header ${buf.toString('utf8', start, end)}`);
-    return value;
-  };
-  const [oldStart, oldCount] = read(MINUS);
-  const [newStart, newCount] = read(PLUS);
-  return [oldStart, oldCount, newStart, newCount];
+    if (pos === from || buf[pos] !== 0x20)
+      throw new Error(`git patch: bad hunk header ${buf.toString('utf8', start, end)}`);
+    pos += 1;
+    hunks.push(first, count);
+  }
 }

@@ -5,6 +5,8 @@
  *
  * @example for await (const chunk of readAhead(git.chunks)) parse(chunk);
  */
+const EMPTY = Buffer.alloc(0);
+
 export function readAhead(
   source: AsyncIterable<Buffer>,
   maxBytes = 64 * 1024 * 1024,
@@ -38,7 +40,7 @@ export function readAhead(
     for (;;) {
       if (head < queue.length) {
         const chunk = queue[head] as Buffer;
-        queue[head++] = Buffer.alloc(0);
+        queue[head++] = EMPTY; // let the chunk be collected once consumed
         if (head > 1024) {
           queue.splice(0, head);
           head = 0;

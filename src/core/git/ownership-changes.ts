@@ -25,6 +25,8 @@ import {
   type OwnershipState,
 } from './line-ownership.js';
 
+const NO_LINES: FileLines = new Int32Array(0);
+
 /** A diff of one file against one parent. */
 export interface LineSource {
   /** The parent's position in the commit's parent list (0 for the first parent). */
@@ -91,6 +93,7 @@ export function unloadedReads(
   changes: readonly FileChange[],
 ): { base: BaseFiles; path: string }[] {
   const reads: { base: BaseFiles; path: string }[] = [];
+  if (parents.every((state) => state.base === null)) return reads; // a full walk never has bases
   const want = (parent: number, path: string): void => {
     const state = parents[parent];
     if (state?.base && needsLoad(state, path)) reads.push({ base: state.base, path });
@@ -137,6 +140,13 @@ function linesOf(
   parents: readonly OwnershipState[],
   commit: number,
 ): FileEntry {
+  const only = sources.length === 1 ? sources[0] : undefined;
+  if (only && !only.binary) {
+    // The common case, a commit with one parent: no bookkeeping beyond the hunks.
+    if (only.from === null) return applyHunks(NO_LINES, only.hunks, commit);
+    const lines = read(parents, only.parent, only.from);
+    return isOpaque(lines) ? OPAQUE_FILE : applyHunks(lines, only.hunks, commit);
+  }
   const known: { lines: FileLines; hunks: readonly number[] }[] = [];
   let count: number | null = null;
   for (const source of sources) {
@@ -151,8 +161,8 @@ function linesOf(
     known.push({ lines, hunks: source.hunks });
   }
   if (count === null) return OPAQUE_FILE;
-  const only = known[0];
-  if (known.length === 1 && only) return applyHunks(only.lines, only.hunks, commit);
+  const single = known[0];
+  if (known.length === 1 && single) return applyHunks(single.lines, single.hunks, commit);
   const out = new Int32Array(count * 2);
   const taken = new Uint8Array(count);
   for (const { lines, hunks } of known) takeUnchanged(out, taken, lines, hunks);
