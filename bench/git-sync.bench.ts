@@ -1,12 +1,15 @@
 /**
  * Full ingest benchmark: `recital sync` of a generated 20,000-commit repository (bench/git-repo-generator.ts)
- * into a running Recital on SQLite — git log streamed, commits attributed, linked and stored, evidence
- * recorded — against the floor measured in the same run: `git log --all -p -U0 > /dev/null`, git alone
- * producing every diff. Then an incremental sync after one new commit, which must stay under a second.
+ * into Recital on SQLite running as its own process, as in real use — git log streamed by the CLI,
+ * commits attributed, linked and stored by the server, evidence recorded — against the floor measured
+ * in the same run: `git log --all -p -U0 > /dev/null`, git alone producing every diff. Then an
+ * incremental sync after one new commit, which must stay under a second.
  *
  * Run with `npm run bench:sync` (20,000 commits) or `npx tsx bench/git-sync.bench.ts --commits 2000`.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,7 +26,6 @@ import {
 } from '../src/contracts/index.js';
 import { runGit } from '../src/git/run-git.js';
 import { systemClock } from '../src/server/shared/system-clock.js';
-import { startServer } from '../src/server/start.js';
 import { generateRepo } from './git-repo-generator.js';
 
 function option(name: string, fallback: number): number {
@@ -45,6 +47,47 @@ async function gitLogFloor(repo: string): Promise<number> {
   return performance.now() - started;
 }
 
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Recital from its sources in a process of its own; resolves once it answers. */
+async function startRecital(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const root = fileURLToPath(new URL('../', import.meta.url));
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      RECITAL_DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      PORT: String(port),
+      RECITAL_SIGNUP: 'open',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 300; attempt++) {
+    if (child.exitCode !== null) throw new Error(`recital exited with ${child.exitCode}`);
+    if (
+      await fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, child };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('recital did not become ready');
+}
+
 async function main(): Promise<void> {
   const commits = option('--commits', 20_000);
   const generated = await generateRepo({ commits });
@@ -53,10 +96,7 @@ async function main(): Promise<void> {
   const clone = join(work, 'clone');
   await runGit(['clone', '-q', '--no-local', generated.dir, clone], { cwd: work });
   const dataDir = join(work, 'data');
-  const server = await startServer({
-    env: { RECITAL_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', RECITAL_SIGNUP: 'open' },
-    handleSignals: false,
-  });
+  const server = await startRecital(dataDir);
   try {
     const anonymous = createApiClient({ baseUrl: server.url });
     // The generator's first author, so the builder's commits are evidence as in real use.
@@ -127,7 +167,8 @@ async function main(): Promise<void> {
         `incremental sync of one commit ${Math.round(increment)} ms (target < 1000 ms)`,
     );
   } finally {
-    await server.close();
+    server.child.kill('SIGTERM');
+    await once(server.child, 'exit');
     await rm(work, { recursive: true, force: true });
   }
 }

@@ -108,15 +108,19 @@ export async function syncRepository(options: {
     for (const key of ['received', 'inserted', 'duplicates', 'evidence', 'taskLinks', 'aiCommits'] as const)
       totals[key] += result[key];
   };
+  // One batch in flight while git and the parser produce the next: reading and storing overlap.
+  let inFlight: Promise<void> = Promise.resolve();
   let batch: CommitInput[] = [];
   for await (const commit of log.commits) {
     totals.listed += 1;
     batch.push(toCommitInput(commit));
     if (batch.length === SYNC_BATCH) {
-      await send(batch, false);
+      await inFlight;
+      inFlight = send(batch, false);
       batch = [];
     }
   }
+  await inFlight;
   await send(batch, true);
   return totals;
 }

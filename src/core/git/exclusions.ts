@@ -9,7 +9,7 @@
  * person did in the web interface, and the author is that person.
  */
 import { isAgentAccount, type Identity } from './ai-identities.js';
-import { matchesGlob, pathMatchesPattern } from './glob.js';
+import { compilePathPatterns, matchesGlob } from './glob.js';
 
 /** Automation accounts that do not use GitHub's `[bot]` suffix (names and e-mails, lower case). */
 const KNOWN_BOTS = [
@@ -98,6 +98,5 @@ export const DEFAULT_GENERATED_PATTERNS: readonly string[] = [
  * @example isGeneratedPath('src/schema.gen.ts', { extraPatterns: ['*.gen.ts'] }) // true
  */
 export function isGeneratedPath(path: string, options: { extraPatterns?: readonly string[] } = {}): boolean {
-  const patterns = [...DEFAULT_GENERATED_PATTERNS, ...(options.extraPatterns ?? [])];
-  return patterns.some((pattern) => pathMatchesPattern(path, pattern));
+  return compilePathPatterns([...DEFAULT_GENERATED_PATTERNS, ...(options.extraPatterns ?? [])])(path);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { globToRegExp, matchesGlob, pathMatchesPattern } from './glob.js';
+import { compilePathPatterns, globToRegExp, matchesGlob, pathMatchesPattern } from './glob.js';
 
 describe('matchesGlob', () => {
   it.each([
@@ -56,5 +56,29 @@ describe('pathMatchesPattern', () => {
     ['src/docs/a.png', 'docs/*.png', false],
   ])('%j against %j → %j', (path, pattern, expected) => {
     expect(pathMatchesPattern(path, pattern)).toBe(expected);
+  });
+});
+
+describe('compilePathPatterns', () => {
+  it('matches exactly as pathMatchesPattern does, pattern by pattern', () => {
+    const patterns = ['dist/', 'packages/*/build/', '*.min.js', 'yarn.lock', 'docs/**/*.png', '/gen/*.ts'];
+    const paths = [
+      'dist/app.js',
+      'web/dist/app.js',
+      'packages/ui/build/x.js',
+      'packages/build/x.js',
+      'a/b/c.min.js',
+      'yarn.lock',
+      'sub/yarn.lock',
+      'docs/a/b/c.png',
+      'docs/c.png',
+      'gen/api.ts',
+      'src/gen/api.ts',
+      './dist/x',
+      'src/app.ts',
+    ];
+    const matcher = compilePathPatterns(patterns);
+    for (const path of paths)
+      expect(matcher(path), path).toBe(patterns.some((pattern) => pathMatchesPattern(path, pattern)));
   });
 });

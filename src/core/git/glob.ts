@@ -81,3 +81,47 @@ export function pathMatchesPattern(path: string, pattern: string): boolean {
   if (!pattern.includes('/')) return matchesGlob(clean.split('/').pop() ?? '', pattern);
   return matchesGlob(clean, pattern.replace(/^\//, ''));
 }
+
+type Compiled = { kind: 'dir-segment' | 'name' | 'path'; regex: RegExp };
+
+function compileOne(pattern: string): Compiled {
+  if (pattern.endsWith('/')) {
+    const dir = pattern.slice(0, -1).replace(/^\//, '');
+    return dir.includes('/')
+      ? { kind: 'path', regex: globToRegExp(`${dir}/**`) }
+      : { kind: 'dir-segment', regex: globToRegExp(dir) };
+  }
+  if (!pattern.includes('/')) return { kind: 'name', regex: globToRegExp(pattern) };
+  return { kind: 'path', regex: globToRegExp(pattern.replace(/^\//, '')) };
+}
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+/**
+ * `pathMatchesPattern` for a whole list at once, compiled once: a path is split a single time and each
+ * pattern is one regular expression test. Ingesting thousands of commits asks this for every file.
+ *
+ * @example compilePathPatterns(['dist/', '*.min.js'])('web/dist/app.js') // true
+ */
+export function compilePathPatterns(patterns: readonly string[]): (path: string) => boolean {
+  const key = patterns.join('\u0000');
+  const known = matchers.get(key);
+  if (known) return known;
+  const compiled = patterns.map(compileOne);
+  const matcher = (path: string): boolean => {
+    const clean = path.replace(/^\.\//, '');
+    const segments = clean.split('/');
+    const name = segments.at(-1) ?? '';
+    const dirs = segments.slice(0, -1);
+    return compiled.some(({ kind, regex }) =>
+      kind === 'name'
+        ? regex.test(name)
+        : kind === 'path'
+          ? regex.test(clean)
+          : dirs.some((d) => regex.test(d)),
+    );
+  };
+  if (matchers.size > 100) matchers.clear();
+  matchers.set(key, matcher);
+  return matcher;
+}

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { Database } from '../../db/schema.js';
+import type { Database, EvidenceTable } from '../../db/schema.js';
 import type {
   CommitTaskLinksTable,
   CommitsTable,
@@ -92,6 +92,11 @@ async function insertChunked<T extends keyof Database>(
 
 export function insertCommits(db: Kysely<Database>, rows: Insertable<CommitsTable>[]): Promise<void> {
   return insertChunked(db, 'commits', rows, 25, ['repository_id', 'sha']);
+}
+
+/** Evidence rows at once; one already recorded (same dedup key) is left as it is. */
+export function insertEvidenceRows(db: Kysely<Database>, rows: Insertable<EvidenceTable>[]): Promise<void> {
+  return insertChunked(db, 'evidence', rows, 14, ['project_id', 'dedup_key']);
 }
 
 export function insertTaskLinks(

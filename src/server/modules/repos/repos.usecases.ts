@@ -19,7 +19,6 @@ import { commitEmailsOf } from '../accounts/emails.usecases.js';
 import { findUserById } from '../accounts/users.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { localDate } from '../schedule/schedule.usecases.js';
-import { insertEvidence } from '../today/evidence.repository.js';
 import { gitSettingsOfProject } from './git-settings.usecases.js';
 import * as repo from './repos.repository.js';
 
@@ -286,22 +285,24 @@ async function storeMeanings(
     })),
   );
   await repo.insertFacts(trx, facts);
-  for (const { input, meaning, row } of stored) {
-    if (!meaning.isEvidence) continue;
-    await insertEvidence(trx, {
-      id: newId(),
-      project_id: projectId,
-      user_id: builder.id,
-      kind: 'commit',
-      source: 'git',
-      at: row.authored_at,
-      local_date: localDate(new Date(row.authored_at), builder.time_zone),
-      task_id: meaning.taskLinks[0]?.taskId ?? null,
-      minutes: null,
-      text: input.message.split('\n', 1)[0]?.slice(0, 200) ?? '',
-      ref: input.sha,
-      dedup_key: `commit:${input.sha}`,
-      created_at: now,
-    });
-  }
+  await repo.insertEvidenceRows(
+    trx,
+    stored
+      .filter(({ meaning }) => meaning.isEvidence)
+      .map(({ input, meaning, row }) => ({
+        id: newId(),
+        project_id: projectId,
+        user_id: builder.id,
+        kind: 'commit',
+        source: 'git',
+        at: row.authored_at,
+        local_date: localDate(new Date(row.authored_at), builder.time_zone),
+        task_id: meaning.taskLinks[0]?.taskId ?? null,
+        minutes: null,
+        text: input.message.split('\n', 1)[0]?.slice(0, 200) ?? '',
+        ref: input.sha,
+        dedup_key: `commit:${input.sha}`,
+        created_at: now,
+      })),
+  );
 }
