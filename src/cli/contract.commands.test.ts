@@ -128,6 +128,7 @@ describe('recital contract against a real server', () => {
         `  Witnesses:   Grace Witness <${witnessEmail}>; backup: none`,
         '  Grace:       1 token per 14-day sprint',
         '  Ladder:      after 1 skipped day: nudge builder; after 2 skipped days: notify witness; after 3 skipped days: mark stalled and require replan',
+        '  Commits:     do not close tasks',
         '  Checkpoints:',
         '    cp-week-1  due Fri 2026-03-06  Week 1: Foundations',
         '      - a user can sign in on the live site',

@@ -8,6 +8,7 @@ import {
 import { parsePositiveInteger } from './arguments.js';
 import { matchCheckpoint, projectOption, resolveOwnProject } from './checkpoint.lookup.js';
 import { membersOf, viewerTimeZone } from './checkpoint.output.js';
+import { parseOnOff } from './inbox.commands.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
 import { type DueChange, collect, parseCount, parseDue, parseHoursChange } from './contract.arguments.js';
 import { type Weekday, formatChanged, formatCommitted, formatContractView } from './contract.output.js';
@@ -44,6 +45,11 @@ export function registerContractCommands(program: Command, deps: CliDeps): void 
     .option('--backup <email>', 'a backup witness, asked when the witnesses are silent')
     .option('--grace <n>', 'grace tokens per sprint (default 2)', parseCount)
     .option('--sprint-days <n>', 'sprint length in days (default 14)', parsePositiveInteger)
+    .option(
+      '--commits-close-tasks <on|off>',
+      'a merged commit saying "fixes T12" marks the task done',
+      parseOnOff,
+    )
     .option(...projectOption)
     .addHelpText(
       'after',
@@ -65,6 +71,11 @@ export function registerContractCommands(program: Command, deps: CliDeps): void 
     .option('--backup <email>', 'the backup witness, or "none"')
     .option('--grace <n>', 'grace tokens per sprint', parseCount)
     .option('--sprint-days <n>', 'sprint length in days', parsePositiveInteger)
+    .option(
+      '--commits-close-tasks <on|off>',
+      'a merged commit saying "fixes T12" marks the task done',
+      parseOnOff,
+    )
     .option('--due <checkpoint=date>', 'move a checkpoint, e.g. cp-week-2=2026-03-20; repeatable', parseDue)
     .requiredOption('--reason <text>', 'why; your witnesses read it')
     .option(...projectOption)
@@ -104,6 +115,7 @@ interface CommitOptions {
   backup?: string;
   grace?: number;
   sprintDays?: number;
+  commitsCloseTasks?: boolean;
   project?: string;
 }
 
@@ -122,6 +134,7 @@ async function commit(context: CommandContext, options: CommitOptions): Promise<
       ...(options.backup ? { backupWitness: options.backup } : {}),
       ...(options.grace === undefined ? {} : { graceTokensPerSprint: options.grace }),
       ...(options.sprintDays === undefined ? {} : { sprintLengthDays: options.sprintDays }),
+      ...(options.commitsCloseTasks === undefined ? {} : { commitsCloseTasks: options.commitsCloseTasks }),
     },
   });
   const members = await membersOf(api, project.workspaceId);
@@ -134,6 +147,7 @@ interface ChangeOptions {
   backup?: string;
   grace?: number;
   sprintDays?: number;
+  commitsCloseTasks?: boolean;
   due?: DueChange[];
   reason: string;
   project?: string;
@@ -146,11 +160,12 @@ async function change(context: CommandContext, options: ChangeOptions): Promise<
     options.backup,
     options.grace,
     options.sprintDays,
+    options.commitsCloseTasks,
     options.due,
   ];
   if (given.every((value) => value === undefined))
     throw new CliError('nothing to change', {
-      hint: 'give --hours, --witness, --backup, --grace, --sprint-days or --due',
+      hint: 'give --hours, --witness, --backup, --grace, --sprint-days, --commits-close-tasks or --due',
       exitCode: EXIT_USAGE,
     });
   const { api, project } = await projectOf(context, options.project);
@@ -193,6 +208,7 @@ async function change(context: CommandContext, options: ChangeOptions): Promise<
         : { backupWitness: options.backup.toLowerCase() === 'none' ? null : options.backup }),
       ...(options.grace === undefined ? {} : { graceTokensPerSprint: options.grace }),
       ...(options.sprintDays === undefined ? {} : { sprintLengthDays: options.sprintDays }),
+      ...(options.commitsCloseTasks === undefined ? {} : { commitsCloseTasks: options.commitsCloseTasks }),
       ...(checkpoints ? { checkpoints } : {}),
     },
   });

@@ -62,6 +62,7 @@ function formatTerms(
     `${indent}Witnesses:   ${witnesses}; backup: ${backup}`,
     `${indent}Grace:       ${contract.graceTokensPerSprint} token${contract.graceTokensPerSprint === 1 ? '' : 's'} per ${contract.sprintLengthDays}-day sprint`,
     `${indent}Ladder:      ${formatLadder(contract.ladder)}`,
+    `${indent}Commits:     ${contract.commitsCloseTasks ? 'a merged "fixes T12" marks the task done' : 'do not close tasks'}`,
     `${indent}Checkpoints:${contract.checkpoints.length === 0 ? ' none' : ''}`,
   ];
   for (const checkpoint of contract.checkpoints) {

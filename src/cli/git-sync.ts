@@ -7,6 +7,7 @@ import {
 } from '../contracts/repositories.contract.js';
 import type { Clock } from '../core/time/clock.js';
 import { LOG_FORMAT, type LogCommit, parseLog } from '../git/log-parser.js';
+import { existingObjects } from '../git/cat-file.js';
 import { openLog } from '../git/log.js';
 import type { Progress } from '../git/progress.js';
 import { defaultBranch } from '../git/refs.js';
@@ -19,8 +20,13 @@ export const SYNC_BATCH = 500;
 export const CONFIG_KEY = 'recital.repository';
 export const CONFIG_URL_KEY = 'recital.url';
 
-export function toCommitInput(commit: LogCommit, branch: string | null = null): CommitInput {
+export function toCommitInput(
+  commit: LogCommit,
+  branch: string | null = null,
+  onDefaultBranch?: boolean,
+): CommitInput {
   return {
+    ...(onDefaultBranch === undefined ? {} : { onDefaultBranch }),
     sha: commit.sha,
     parents: commit.parents,
     authorName: commit.authorName,
@@ -83,7 +89,9 @@ export async function syncRepository(options: {
       ? { progress: { onProgress: options.onProgress, clock: options.clock, every: 100 } }
       : {}),
   });
-  const branch = (await defaultBranch(repo))?.name;
+  const main = await defaultBranch(repo);
+  const branch = main?.name;
+  const merged = main ? await newOnBranch(repo, main.ref, exclude) : new Set<string>();
   const totals: SyncResult = {
     repositoryId,
     listed: 0,
@@ -94,6 +102,7 @@ export async function syncRepository(options: {
     evidence: 0,
     taskLinks: 0,
     aiCommits: 0,
+    tasksClosed: 0,
   };
   const send = async (commits: CommitInput[], last: boolean) => {
     const result = await api.call(ingestCommits, {
@@ -105,7 +114,15 @@ export async function syncRepository(options: {
       },
     });
     totals.batches += 1;
-    for (const key of ['received', 'inserted', 'duplicates', 'evidence', 'taskLinks', 'aiCommits'] as const)
+    for (const key of [
+      'received',
+      'inserted',
+      'duplicates',
+      'evidence',
+      'taskLinks',
+      'aiCommits',
+      'tasksClosed',
+    ] as const)
       totals[key] += result[key];
   };
   // One batch in flight while git and the parser produce the next: reading and storing overlap.
@@ -113,7 +130,7 @@ export async function syncRepository(options: {
   let batch: CommitInput[] = [];
   for await (const commit of log.commits) {
     totals.listed += 1;
-    batch.push(toCommitInput(commit));
+    batch.push(toCommitInput(commit, null, merged.has(commit.sha)));
     if (batch.length === SYNC_BATCH) {
       await inFlight;
       inFlight = send(batch, false);
@@ -150,4 +167,14 @@ export async function currentBranch(repo: string): Promise<string | null> {
     okExitCodes: [0, 1],
   });
   return exitCode === 0 ? stdout.trim() : null;
+}
+
+/** The commits on `ref` not reachable from the remembered tips: what this sync sees merged. */
+async function newOnBranch(repo: string, ref: string, exclude: readonly string[]): Promise<Set<string>> {
+  const known = await existingObjects(repo, [...new Set(exclude)]);
+  const output = await runGit(['rev-list', '--stdin', ref], {
+    cwd: repo,
+    input: [...known].map((sha) => `^${sha}`).join('\n') + '\n',
+  });
+  return new Set(output.split('\n').filter(Boolean));
 }

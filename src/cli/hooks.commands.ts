@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { explainCommit, getRepository } from '../contracts/repositories.contract.js';
 import { attributeCommit } from '../core/git/attribution.js';
 import { whyTrailer } from '../core/git/commit-evidence.js';
+import { defaultBranch } from '../git/refs.js';
 import { resolveRepo } from '../git/repo-info.js';
 import { runGit, runGitWithExitCode } from '../git/run-git.js';
 import { systemClock } from '../server/shared/system-clock.js';
@@ -97,8 +98,9 @@ async function report(
     await appendFile(join(gitDir, 'recital', 'hook.log'), `${clock.now().toISOString()} ${hook}: ${line}\n`);
   };
   const branch = await currentBranch(root);
+  const onDefault = branch !== null && branch === (await defaultBranch(root))?.name;
   const commits = (await commitsFor(root, hook as HookName, options.revisions)).map((commit) =>
-    toCommitInput(commit, branch),
+    toCommitInput(commit, branch, onDefault),
   );
   await spoolCommits(gitDir, commits);
   try {

@@ -46,6 +46,8 @@ export const ContractSchema = z
     ladder: z.array(z.object({ afterConsecutiveSkips: z.number().int(), action: z.string() })),
     graceTokensPerSprint: z.number().int(),
     sprintLengthDays: z.number().int(),
+    /** Commits saying "fixes T12" mark the task done once they are on the default branch. */
+    commitsCloseTasks: z.boolean().default(false),
   })
   .meta({ id: 'Contract' });
 export type ContractDto = z.infer<typeof ContractSchema>;
@@ -100,6 +102,7 @@ export const ProposeContractBody = z.strictObject({
   ladder: z.array(LadderStepSchema).max(20).optional(),
   graceTokensPerSprint: z.number().int().min(0).max(31).optional(),
   sprintLengthDays: z.number().int().min(1).max(366).optional(),
+  commitsCloseTasks: z.boolean().optional(),
   /** Why: required for every change after the first; witnesses read it. */
   reason: z.string().trim().min(1).max(500).optional(),
 });

@@ -59,6 +59,8 @@ export const CommitInput = z.strictObject({
   message: z.string().max(65_536),
   /** The branch it was seen on, when known (hooks and pushes know it). */
   branch: z.string().max(1000).nullable().optional(),
+  /** Reachable from the default branch: merged, so a "fixes T12" in it may close the task. */
+  onDefaultBranch: z.boolean().optional(),
   files: z.array(CommitFileInput).max(10_000),
 });
 export type CommitInput = z.infer<typeof CommitInput>;
@@ -80,6 +82,8 @@ export const IngestResult = z.object({
   evidence: z.number().int(),
   /** Commit → task links found in messages and branch names. */
   taskLinks: z.number().int(),
+  /** Tasks marked done by a merged commit that fixes them (when the contract says commits close tasks). */
+  tasksClosed: z.number().int().default(0),
   aiCommits: z.number().int(),
 });
 export type IngestResult = z.infer<typeof IngestResult>;

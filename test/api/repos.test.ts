@@ -6,6 +6,7 @@ import {
   addRepository,
   createProject,
   getCheckpoint,
+  getCurrentPlan,
   getGitSettings,
   getRepository,
   getToday,
@@ -14,6 +15,7 @@ import {
   listDays,
   listRepositories,
   listReviews,
+  proposeContract,
   setTestClock,
   submitCheckpoint,
   updateGitSettings,
@@ -341,7 +343,35 @@ describeEachDialect('git evidence: repositories, sync and commits', (dialect) =>
         repo: other.dir,
         clock,
       });
-      expect(result).toMatchObject({ inserted: 1, taskLinks: 2 });
+      expect(result).toMatchObject({ inserted: 1, taskLinks: 2, tasksClosed: 0 });
+
+      // Once the contract says commits close tasks, a merged "fixes" closes; one on a branch does not.
+      await builder.client.call(proposeContract, {
+        params: { projectId: project.id },
+        body: {
+          minutesPerWeekday: { mon: 60, tue: 60, wed: 60, thu: 60, fri: 60, sat: 0, sun: 0 },
+          checkpoints: [],
+          witnesses: [world.witness.email],
+          commitsCloseTasks: true,
+        },
+      });
+      await other.commit('Fixes T2: sign-in form, for real', me, '2026-03-04T11:00:00-08:00');
+      await runGit(['checkout', '-q', '-b', 'billing'], { cwd: other.dir });
+      await other.commit('Fixes T3: billing draft', me, '2026-03-04T12:00:00-08:00');
+      await runGit(['checkout', '-q', 'main'], { cwd: other.dir });
+      const closing = await syncRepository({
+        api: builder.client,
+        repositoryId: repository.id,
+        repo: other.dir,
+        clock,
+      });
+      expect(closing).toMatchObject({ inserted: 2, tasksClosed: 1 });
+      const plan = await builder.client.call(getCurrentPlan, { params: { projectId: project.id } });
+      expect(plan.tasks.map((task) => [task.id, task.status])).toEqual([
+        ['T001', 'todo'],
+        ['T002', 'done'],
+        ['T003', 'todo'],
+      ]);
     } finally {
       await other.remove();
     }

@@ -33,6 +33,17 @@ export function classifyChange(before: Contract, after: Contract): ContractChang
     ...witnessChanges(before, after),
     ...ladderChanges(before.ladder, after.ladder),
     ...graceChanges(before, after),
+    ...automationChanges(before, after),
+  ];
+}
+
+/** Letting commits close tasks neither raises nor lowers what the builder is held to. */
+function automationChanges(before: Contract, after: Contract): ContractChange[] {
+  const [from, to] = [before.commitsCloseTasks === true, after.commitsCloseTasks === true];
+  if (from === to) return [];
+  const word = (on: boolean) => (on ? 'on' : 'off');
+  return [
+    change('commitsCloseTasks', 'neutral', `commits close the tasks they fix: ${word(from)} → ${word(to)}`),
   ];
 }
 

@@ -27,6 +27,11 @@ export interface Contract {
   ladder: ConsequenceStep[];
   graceTokensPerSprint: number;
   sprintLengthDays: number;
+  /**
+   * A commit that says "fixes T12" (or closes, resolves) marks the task done once it is on the
+   * default branch — after review, where the team reviews before merging. Off when absent.
+   */
+  commitsCloseTasks?: boolean;
 }
 
 export type ChangeDirection = 'easier' | 'harder' | 'neutral';

@@ -34,6 +34,7 @@ export function interimContract(before: Contract, after: Contract): Contract {
       after.graceTokensPerSprint,
     ),
     sprintLengthDays: pick('sprintLengthDays', before.sprintLengthDays, after.sprintLengthDays),
+    ...(after.commitsCloseTasks === undefined ? {} : { commitsCloseTasks: after.commitsCloseTasks }),
   };
 }
 

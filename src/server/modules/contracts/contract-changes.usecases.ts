@@ -108,6 +108,7 @@ async function firstContract(
     ladder: body.ladder ?? DEFAULT_LADDER.map((step) => ({ ...step })),
     graceTokensPerSprint: body.graceTokensPerSprint ?? DEFAULT_GRACE_TOKENS,
     sprintLengthDays: body.sprintLengthDays ?? DEFAULT_SPRINT_DAYS,
+    commitsCloseTasks: body.commitsCloseTasks ?? false,
   };
 }
 
@@ -240,6 +241,7 @@ async function applyBody(
     ladder: body.ladder ?? base.ladder,
     graceTokensPerSprint: body.graceTokensPerSprint ?? base.graceTokensPerSprint,
     sprintLengthDays: body.sprintLengthDays ?? base.sprintLengthDays,
+    commitsCloseTasks: body.commitsCloseTasks ?? base.commitsCloseTasks ?? false,
   };
 }
 

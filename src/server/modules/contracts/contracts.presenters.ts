@@ -1,6 +1,13 @@
 import type { ContractView } from '../../../contracts/commitments.contract.js';
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
+import type { Contract } from '../../../core/contracts/contract.model.js';
 import type { StoredContractVersion } from './contracts.repository.js';
+
+/** Versions stored before a field existed read as its default. */
+const withDefaults = (contract: Contract) => ({
+  ...contract,
+  commitsCloseTasks: contract.commitsCloseTasks === true,
+});
 
 /**
  * A project's contract as the API shows it: what holds at `now`, and every version newest first,
@@ -17,12 +24,12 @@ export function presentContract(input: {
   const newest = versions.at(-1)?.number ?? 0;
   return {
     projectId: input.projectId,
-    inForce: inForce?.contract ?? null,
+    inForce: inForce ? withDefaults(inForce.contract) : null,
     waiting: inForce?.waiting ?? false,
     versions: versions
       .map((v) => ({
         number: v.number,
-        contract: v.contract,
+        contract: withDefaults(v.contract),
         changes: v.changes,
         reason: v.reason,
         requestedBy: v.requestedBy,

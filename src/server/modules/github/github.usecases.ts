@@ -148,6 +148,7 @@ async function applyPush(trx: Kysely<Database>, now: string, target: Target, eve
       committedAt: commit.authoredAt,
       message: commit.message,
       branch: event.branch,
+      onDefaultBranch: event.branch !== null && event.branch === event.repo.defaultBranch,
       files: [],
     };
   });

@@ -15,7 +15,10 @@ import type { Actor, Deps } from '../../deps.js';
 import { recordAudit } from '../../shared/audit.repository.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/secrets.js';
+import { contractAt } from '../../../core/contracts/contract-timeline.js';
 import { commitEmailsOf } from '../accounts/emails.usecases.js';
+import { loadContractVersions } from '../contracts/contracts.repository.js';
+import { findLiveTask, setTaskStatus } from '../today/evidence.repository.js';
 import { findUserById } from '../accounts/users.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { localDate } from '../schedule/schedule.usecases.js';
@@ -239,7 +242,20 @@ export async function storeCommits(
     stored.map((commit) => commit.row),
   );
   await storeMeanings(trx, repository.id, project.id, stored, builder, now);
+  const tasksClosed = await closeFixedTasks(trx, {
+    projectId: project.id,
+    builder,
+    now,
+    fixes: stored.flatMap(({ input, meaning }) =>
+      input.onDefaultBranch && meaning.isEvidence
+        ? meaning.taskLinks
+            .filter((link) => link.closes)
+            .map((link) => ({ taskId: link.taskId, sha: input.sha }))
+        : [],
+    ),
+  });
   return {
+    tasksClosed,
     received: input.commits.length,
     inserted: stored.length,
     duplicates: input.commits.length - stored.length,
@@ -305,4 +321,47 @@ async function storeMeanings(
         created_at: now,
       })),
   );
+}
+
+/**
+ * When the contract in force says so, a merged commit by the builder that says "fixes T12" marks the
+ * task done, as if the builder had: the task's status, and evidence for the day it is recorded.
+ */
+async function closeFixedTasks(
+  trx: Kysely<Database>,
+  input: {
+    projectId: string;
+    builder: { id: string; time_zone: string };
+    now: string;
+    fixes: { taskId: string; sha: string }[];
+  },
+): Promise<number> {
+  if (input.fixes.length === 0) return 0;
+  const contract = contractAt(await loadContractVersions(trx, input.projectId), Date.parse(input.now));
+  if (contract?.contract.commitsCloseTasks !== true) return 0;
+  let closed = 0;
+  for (const fix of input.fixes) {
+    const task = await findLiveTask(trx, input.projectId, fix.taskId);
+    if (!task || task.status === 'done' || task.status === 'cancelled') continue;
+    await setTaskStatus(trx, input.projectId, fix.taskId, 'done', input.now);
+    await repo.insertEvidenceRows(trx, [
+      {
+        id: newId(),
+        project_id: input.projectId,
+        user_id: input.builder.id,
+        kind: 'task_done',
+        source: 'git',
+        at: input.now,
+        local_date: localDate(new Date(input.now), input.builder.time_zone),
+        task_id: fix.taskId,
+        minutes: null,
+        text: `Closed by ${fix.sha.slice(0, 12)}`,
+        ref: fix.sha,
+        dedup_key: `close:${fix.taskId}:${fix.sha}`,
+        created_at: input.now,
+      },
+    ]);
+    closed += 1;
+  }
+  return closed;
 }
