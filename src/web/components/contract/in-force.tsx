@@ -100,6 +100,13 @@ export function ContractInForce({ projectId, contract, titles, nameOf, builderZo
         per sprint of {contract.sprintLengthDays} {contract.sprintLengthDays === 1 ? 'day' : 'days'}. A grace
         token excuses one planned day, so it is not counted as skipped.
       </p>
+
+      <h3>Commits</h3>
+      <p>
+        {contract.commitsCloseTasks
+          ? 'A commit that says “fixes T12” marks the task done once it is merged into the default branch.'
+          : 'Commits count as evidence of work; tasks are marked done by hand.'}
+      </p>
     </section>
   );
 }
