@@ -80,7 +80,8 @@ async function insertChunked<T extends keyof Database>(
   columns: number,
   conflict: readonly string[],
 ): Promise<void> {
-  const size = Math.max(1, Math.floor(900 / columns));
+  // SQLite (as built by better-sqlite3) takes up to 32,766 bound parameters, PostgreSQL 65,535.
+  const size = Math.max(1, Math.floor(30_000 / columns));
   for (let at = 0; at < rows.length; at += size) {
     await db
       .insertInto(table)
