@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { gitOutcome, runGit, runGitWithExitCode, spawnGit, type GitRunOptions } from './run-git.js';
 
 /**
@@ -41,6 +42,7 @@ export interface StartedGit {
  */
 export function startGit(args: readonly string[], options: GitRunOptions): StartedGit {
   const child = spawnGit(args, options);
+  keepUnreadOutput(child.stdout);
   const outcome = gitOutcome(child, args, options);
   let settled = false;
   async function* read(): AsyncGenerator<Buffer> {
@@ -56,6 +58,58 @@ export function startGit(args: readonly string[], options: GitRunOptions): Start
   return {
     chunks: read(),
     stop: () => {
+      if (!settled) child.kill();
+    },
+  };
+}
+
+/**
+ * When a child exits, Node resumes — and so discards — any of its output streams nobody listens to
+ * (`flushStdio`). A `readable` listener marks the output as wanted while still reading only as far
+ * as the stream's buffer, so git keeps blocking on a full pipe until the output is consumed.
+ */
+function keepUnreadOutput(stream: NodeJS.ReadableStream): void {
+  stream.on('readable', () => undefined);
+}
+
+/** A git process kept open for requests: `diff-tree --stdin` answering one merge at a time. */
+export interface GitSession extends StartedGit {
+  /** Sends lines on git's stdin (git answers each line as it reads it). */
+  write(text: string): void;
+}
+
+/**
+ * Like `startGit` but stdin stays open for `write`. Spawned the way `spawnGit` does (no shell, the
+ * same `-c` settings, C locale, no prompts); `spawnGit` itself always closes stdin.
+ */
+export function startGitSession(args: readonly string[], options: Omit<GitRunOptions, 'input'>): GitSession {
+  const full = ['-c', 'core.quotepath=off', '-c', 'color.ui=never', ...args];
+  const child = spawn('git', full, {
+    cwd: options.cwd,
+    // eslint-disable-next-line no-restricted-syntax -- the git gateway hands PATH and HOME through to git, as spawnGit does.
+    env: { ...process.env, ...options.env, LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+    signal: options.signal,
+  });
+  child.stdin.on('error', () => undefined);
+  keepUnreadOutput(child.stdout);
+  const outcome = gitOutcome(child, args, options);
+  let settled = false;
+  async function* read(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of child.stdout) yield chunk as Buffer;
+      const failure = await outcome;
+      settled = true;
+      if (failure) throw failure;
+    } finally {
+      if (!settled) child.kill();
+    }
+  }
+  return {
+    chunks: read(),
+    write: (text) => void child.stdin.write(text),
+    stop: () => {
+      child.stdin.end();
       if (!settled) child.kill();
     },
   };

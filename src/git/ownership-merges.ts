@@ -3,7 +3,10 @@
  * no hunks): most files a merge changes against its first parent are byte-identical to another
  * parent's, and blame then hands the whole file over without any line diff. Only files that differ
  * from every parent need hunks, and only for those merges is a full diff against each parent asked
- * of `git diff-tree --stdin`, in walk order, so it streams beside the patch log.
+ * of a `git diff-tree --stdin` kept open beside the walk.
+ *
+ * Both are read as the walk reaches each merge, never ahead: memory holds one merge at a time
+ * whatever the history (a mainline merge can differ from its second parent in thousands of files).
  */
 import {
   planMergeFile,
@@ -13,9 +16,16 @@ import {
 } from '../core/git/ownership-changes.js';
 import { createMergeRawParser, type MergeRaw, type RawEntry } from './merge-raw-parser.js';
 import { followCandidates, followRename, type PairedChange } from './ownership-follow.js';
-import { DIFF_ARGS, WALK_ARGS, startGit, type WalkOrder } from './ownership-git.js';
+import {
+  DIFF_ARGS,
+  WALK_ARGS,
+  startGit,
+  startGitSession,
+  type GitSession,
+  type StartedGit,
+} from './ownership-git.js';
 import { createPatchParser, type FilePatch, type PatchSection } from './patch-parser.js';
-import { streamGit } from './run-git.js';
+import { createRecordSplitter } from './record-splitter.js';
 
 /** A merge's changes as far as raw diffs decide them, and what it still needs hunks for. */
 export interface PlannedMerge {
@@ -30,36 +40,59 @@ export interface PlannedMerge {
 const RAW_ARGS = ['log', ...WALK_ARGS, '--merges', '--diff-merges=separate', '--raw', '-z', '-M'];
 const RAW_FORMAT = ['--no-abbrev', '--pretty=oneline', '--no-decorate', '--no-notes'];
 
-/** Reads every merge of the walk as raw diffs and plans each one (see the module comment). */
-export async function planMerges(options: {
-  repo: string;
-  revisions: readonly string[];
-  /** Awaited only when the first merge arrives, so the raw log starts before the order is known. */
-  order: Promise<WalkOrder>;
-  signal?: AbortSignal;
-}): Promise<Map<string, PlannedMerge>> {
-  const { repo, revisions, signal } = options;
-  const plans = new Map<string, PlannedMerge>();
-  const parser = createMergeRawParser();
-  const args = [...RAW_ARGS, ...RAW_FORMAT, ...revisions, '--'];
-  const plan = async (merge: MergeRaw | null): Promise<void> => {
-    if (!merge) return;
-    const order = await options.order;
-    const parents = (order.parents[order.index.get(merge.sha) ?? -1] ?? []).map((i) => order.shas[i] ?? '');
-    plans.set(merge.sha, await planMerge({ repo, merge, parents, ...(signal ? { signal } : {}) }));
-  };
-  for await (const token of streamGit(args, { cwd: repo, delimiter: 'nul', signal })) {
-    await plan(parser.push(token));
+/**
+ * The walk's merges as raw per-parent diffs (`git log --merges --diff-merges=separate --raw`),
+ * started at once and read one merge at a time, when the walk asks for it.
+ */
+export class MergePlanner {
+  private readonly git: StartedGit;
+  private readonly splitter = createRecordSplitter(0);
+  private readonly parser = createMergeRawParser();
+  private tokens: string[] = [];
+  private at = 0;
+  private ended = false;
+
+  constructor(
+    private readonly options: { repo: string; revisions: readonly string[]; signal?: AbortSignal },
+  ) {
+    const { repo, revisions, signal } = options;
+    this.git = startGit([...RAW_ARGS, ...RAW_FORMAT, ...revisions, '--'], { cwd: repo, signal });
   }
-  await plan(parser.end());
-  return plans;
+
+  /** Plans merge `sha` (with `parents` in order), which must be the walk's next merge. */
+  async plan(sha: string, parents: string[]): Promise<PlannedMerge> {
+    const merge = await this.nextMerge();
+    if (merge?.sha !== sha)
+      throw new Error(`git log listed merge ${merge?.sha ?? 'none'} where ${sha} was due`);
+    const { repo, signal } = this.options;
+    return planMerge({ repo, merge, parents, signal });
+  }
+
+  stop(): void {
+    this.git.stop();
+  }
+
+  /** The parser completes a merge when the next one's header arrives (or the output ends). */
+  private async nextMerge(): Promise<MergeRaw | null> {
+    for (;;) {
+      while (this.at < this.tokens.length) {
+        const merge = this.parser.push(this.tokens[this.at++] ?? '');
+        if (merge) return merge;
+      }
+      if (this.ended) return this.parser.end();
+      const chunk = await this.git.chunks.next();
+      this.ended = chunk.done === true;
+      this.tokens = chunk.done ? this.splitter.flush() : this.splitter.push(chunk.value);
+      this.at = 0;
+    }
+  }
 }
 
 async function planMerge(options: {
   repo: string;
   merge: MergeRaw;
   parents: string[];
-  signal?: AbortSignal;
+  signal: AbortSignal | undefined;
 }): Promise<PlannedMerge> {
   const { merge, parents } = options;
   const planned: PlannedMerge = { changes: [], lines: [], requests: [] };
@@ -90,7 +123,7 @@ async function planMerge(options: {
 
 /** Per parent, blame's own pairing for the new files whose pairing `log -M` may have decided otherwise. */
 async function followUps(
-  options: { repo: string; merge: MergeRaw; parents: string[]; signal?: AbortSignal },
+  options: { repo: string; merge: MergeRaw; parents: string[]; signal: AbortSignal | undefined },
   sections: RawEntry[][],
 ): Promise<Map<string, FilePatch | null>[]> {
   const { repo, merge, parents, signal } = options;
@@ -101,8 +134,7 @@ async function followUps(
     const { destinations, sources } = followCandidates(entries.map(pairingOfRaw));
     for (const path of destinations.filter((candidate) => wanted.has(candidate))) {
       const parent = parents[k] ?? '';
-      const followOptions = { repo, parent, commit: merge.sha, path, sources };
-      found.set(path, await followRename(signal ? { ...followOptions, signal } : followOptions));
+      found.set(path, await followRename({ repo, parent, commit: merge.sha, path, sources, signal }));
     }
     results.push(found);
   }
@@ -134,60 +166,56 @@ function sideOf(entry: RawEntry | undefined, followed: FilePatch | null | undefi
 }
 
 /**
- * The hunks of merges that need them: one `git diff-tree --stdin` fed every request up front in
- * walk order, read section by section as the walk reaches each merge.
+ * The hunks of merges that need them, from one `git diff-tree --stdin --always` started at the first
+ * such merge and kept open: each merge sends `<merge> <parent>` per parent it needs, then
+ * `<merge> <merge>` — an empty diff whose header (printed thanks to --always) ends the last real
+ * section, since a section only ends where the next header starts.
  */
-export interface MergeDiffs {
-  changesFor(sha: string, planned: PlannedMerge): Promise<FileChange[]>;
-  stop(): void;
+export class MergeDiffs {
+  private session: GitSession | null = null;
+  private readonly parser = createPatchParser();
+  private ready: PatchSection[] = [];
+  /** The previous merge's closing section, still open in the parser: skipped when it completes. */
+  private closing = false;
+
+  constructor(private readonly options: { repo: string; signal?: AbortSignal }) {}
+
+  /** The merge's changes: the plan's, plus line sources for the files that differ from every parent. */
+  async changesFor(sha: string, planned: PlannedMerge, parents: readonly string[]): Promise<FileChange[]> {
+    if (planned.requests.length === 0) return planned.changes;
+    const { repo, signal } = this.options;
+    const session = (this.session ??= startGitSession(DIFF_TREE_ARGS, { cwd: repo, signal }));
+    const asked = planned.requests.map((k) => `${sha} ${parents[k] ?? ''}\n`);
+    session.write(`${asked.join('')}${sha} ${sha}\n`);
+    const diffs = new Map<number, FilePatch[]>();
+    for (const k of planned.requests) {
+      const section = await this.next(session);
+      if (section.sha !== sha) throw new Error(`git diff-tree answered ${section.sha} for ${sha}`);
+      diffs.set(k, section.files);
+    }
+    this.closing = true;
+    return [...planned.changes, ...planned.lines.map((file) => linesChange(file, diffs))];
+  }
+
+  stop(): void {
+    this.session?.stop();
+  }
+
+  private async next(session: GitSession): Promise<PatchSection> {
+    for (;;) {
+      const section = this.ready.shift();
+      if (section && this.closing) this.closing = false;
+      else if (section) return section;
+      else {
+        const chunk = await session.chunks.next();
+        if (chunk.done) throw new Error('git diff-tree stopped before answering');
+        this.ready = this.parser.push(chunk.value);
+      }
+    }
+  }
 }
 
 const DIFF_TREE_ARGS = ['diff-tree', '--stdin', '--always', '-r', '-p', ...DIFF_ARGS, '--format=%x1e%H'];
-
-export function startMergeDiffs(options: {
-  repo: string;
-  order: WalkOrder;
-  plans: Map<string, PlannedMerge>;
-  signal?: AbortSignal;
-}): MergeDiffs {
-  const { repo, order, plans, signal } = options;
-  const lines: string[] = [];
-  for (const sha of order.shas.slice(0, order.walked)) {
-    const planned = plans.get(sha);
-    const parents = order.parents[order.index.get(sha) ?? -1] ?? [];
-    for (const k of planned?.requests ?? []) lines.push(`${sha} ${order.shas[parents[k] ?? -1] ?? ''}\n`);
-  }
-  if (lines.length === 0)
-    return { changesFor: (_, planned) => Promise.resolve(planned.changes), stop: () => {} };
-  const git = startGit(DIFF_TREE_ARGS, { cwd: repo, input: lines.join(''), signal });
-  const parser = createPatchParser();
-  const ready: PatchSection[] = [];
-  let ended = false;
-  const next = async (): Promise<PatchSection> => {
-    while (ready.length === 0 && !ended) {
-      const chunk = await git.chunks.next();
-      if (chunk.done) {
-        ended = true;
-        ready.push(...parser.end());
-      } else ready.push(...parser.push(chunk.value));
-    }
-    const section = ready.shift();
-    if (!section) throw new Error('git diff-tree ended before every merge was diffed');
-    return section;
-  };
-  return {
-    async changesFor(sha, planned) {
-      const diffs = new Map<number, FilePatch[]>();
-      for (const k of planned.requests) {
-        const section = await next();
-        if (section.sha !== sha) throw new Error(`git diff-tree answered ${section.sha} for ${sha}`);
-        diffs.set(k, section.files);
-      }
-      return [...planned.changes, ...planned.lines.map((file) => linesChange(file, diffs))];
-    },
-    stop: git.stop,
-  };
-}
 
 /** A file's line sources from its diffs; a diff that pairs it otherwise than planned leaves it unknown. */
 function linesChange(file: PlannedMerge['lines'][number], diffs: Map<number, FilePatch[]>): FileChange {

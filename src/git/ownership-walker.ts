@@ -18,7 +18,7 @@ import {
   startGit,
   type WalkOrder,
 } from './ownership-git.js';
-import { planMerges, startMergeDiffs, type MergeDiffs, type PlannedMerge } from './ownership-merges.js';
+import { MergeDiffs, MergePlanner } from './ownership-merges.js';
 import { createPatchParser, type FilePatch, type PatchSection } from './patch-parser.js';
 import { createProgressReporter, type ProgressOptions } from './progress.js';
 import { readAhead } from './read-ahead.js';
@@ -57,28 +57,26 @@ export async function walkOwnership(request: WalkRequest): Promise<WalkResult> {
   const revisions = from ? [tip, `^${from.commit}`] : [tip];
   const patches = startGit([...PATCH_ARGS, ...revisions, '--'], { cwd: repo, signal });
   const chunks = readAhead(patches.chunks);
-  let diffs = null as MergeDiffs | null;
+  const merges = {
+    planner: new MergePlanner({ repo, revisions, signal }),
+    diffs: new MergeDiffs({ repo, signal }),
+  };
   try {
-    const orderPromise = readWalkOrder(repo, revisions);
-    const plansPromise = planMerges({ repo, revisions, order: orderPromise, ...(signal ? { signal } : {}) });
-    plansPromise.catch(() => undefined); // awaited at the first merge; a failure surfaces there
-    const order = await orderPromise;
-    const walker = new Walker(request, order);
-    const mergeDiffs = async (): Promise<MergeDiffs> =>
-      (diffs ??= startMergeDiffs({ repo, order, plans: await plansPromise, ...(signal ? { signal } : {}) }));
+    const walker = new Walker(request, await readWalkOrder(repo, revisions), merges);
     const parser = createPatchParser();
     for await (const chunk of chunks) {
       for (const section of parser.push(chunk)) {
         // Most commits apply synchronously: no promise per commit unless one is needed.
-        const pending = walker.commit(section, mergeDiffs, plansPromise);
+        const pending = walker.commit(section);
         if (pending) await pending;
       }
     }
-    for (const section of parser.end()) await walker.commit(section, mergeDiffs, plansPromise);
+    for (const section of parser.end()) await walker.commit(section);
     return walker.result();
   } finally {
     patches.stop();
-    diffs?.stop();
+    merges.planner.stop();
+    merges.diffs.stop();
   }
 }
 
@@ -94,6 +92,7 @@ class Walker {
   constructor(
     private readonly request: WalkRequest,
     private readonly order: WalkOrder,
+    private readonly merges: { planner: MergePlanner; diffs: MergeDiffs },
   ) {
     const { from } = request;
     this.snapshot = from ? { commit: from.commit, state: forkState(from.state) } : null;
@@ -107,11 +106,7 @@ class Walker {
     this.reporter = createProgressReporter(order.walked, request.progress);
   }
 
-  commit(
-    section: PatchSection,
-    mergeDiffs: () => Promise<MergeDiffs>,
-    plans: Promise<Map<string, PlannedMerge>>,
-  ): Promise<void> | undefined {
+  commit(section: PatchSection): Promise<void> | undefined {
     const index = this.next++;
     const { order } = this;
     if (order.shas[index] !== section.sha || index >= order.walked) {
@@ -120,7 +115,7 @@ class Walker {
     const [authorName = '', authorEmail = ''] = section.fields;
     this.commits.push({ sha: section.sha, authorName, authorEmail });
     const parents = order.parents[index] ?? [];
-    if (parents.length > 1) return this.merge(index, section.sha, mergeDiffs, plans);
+    if (parents.length > 1) return this.merge(index, section.sha, parents);
     const parent = order.shas[parents[0] ?? -1];
     if (parent !== undefined && mayPairDifferently(section.files)) {
       return this.followed(section, parent).then((changes) => this.apply(index, changes));
@@ -128,15 +123,10 @@ class Walker {
     return this.apply(index, changesOfPatch(section.files));
   }
 
-  private async merge(
-    index: number,
-    sha: string,
-    mergeDiffs: () => Promise<MergeDiffs>,
-    plans: Promise<Map<string, PlannedMerge>>,
-  ): Promise<void> {
-    const planned = (await plans).get(sha);
-    if (!planned) throw new Error(`no raw diff was read for merge ${sha}`);
-    await this.apply(index, await (await mergeDiffs()).changesFor(sha, planned));
+  private async merge(index: number, sha: string, parentIndexes: readonly number[]): Promise<void> {
+    const parents = parentIndexes.map((parent) => this.order.shas[parent] ?? '');
+    const planned = await this.merges.planner.plan(sha, parents);
+    await this.apply(index, await this.merges.diffs.changesFor(sha, planned, parents));
   }
 
   /** Applies a commit's changes; asynchronous only when base files must be loaded first. */
