@@ -1,10 +1,8 @@
 // uPlot and its stylesheet load with this module only, which the burn-up chart imports lazily.
-import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
 import type { Burnup } from '../../../contracts/status.contract.js';
 import { dateToSeconds, formatDate, secondsToDate } from './local-dates.js';
-import { useElementWidth } from './use-width.js';
+import { DATE_INCREMENTS, DAY, useUplot } from './use-uplot.js';
 
 export type BurnupMeasure = 'hours' | 'tasks';
 
@@ -13,8 +11,6 @@ interface BurnupCanvasProps {
   scopeChanges: Burnup['scopeChanges'];
   measure: BurnupMeasure;
 }
-
-const DAY = 86_400;
 
 function withAlpha(color: string, alpha: number): string {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
@@ -55,91 +51,67 @@ function drawScopeChanges(u: uPlot, changes: Burnup['scopeChanges'], color: stri
 
 /** The burn-up drawn with uPlot: scope as a dashed step line, done as a filled solid one. */
 export function BurnupCanvas({ points, scopeChanges, measure }: BurnupCanvasProps) {
-  const container = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-  const width = useElementWidth(container);
-  const measured = width > 0;
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element || !measured) return;
-    const initialWidth = Math.floor(element.clientWidth);
-    const css = getComputedStyle(element);
-    const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-    const accent = color('--accent', '#24507a');
-    const success = color('--success', '#1c6536');
-    const violet = color('--violet', '#5b3a8c');
-    const muted = color('--muted', '#59616b');
-    const border = color('--border', '#dcdfe3');
-    const font = css.fontFamily || 'system-ui, sans-serif';
-    const hours = measure === 'hours';
-    const value = (v: number) => (hours ? Math.round((v / 60) * 10) / 10 : v);
-    const data: uPlot.AlignedData = [
-      points.map((p) => dateToSeconds(p.date)),
-      points.map((p) => value(hours ? p.scopeMinutes : p.scopeTasks)),
-      points.map((p) => value(hours ? p.doneMinutes : p.doneTasks)),
-    ];
-    const unit = hours ? ' h' : '';
-    const stepped = uPlot.paths.stepped?.({ align: 1 });
-    const show = (_u: uPlot, v: number | null) => (v === null ? '–' : `${v}${unit}`);
-    const axis = {
-      stroke: muted,
-      font: `12px ${font}`,
-      grid: { stroke: border, width: 1 },
-      ticks: { stroke: border, width: 1 },
-    };
-    const options: uPlot.Options = {
-      width: initialWidth,
-      height: heightFor(initialWidth),
-      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-      cursor: { drag: { x: false, y: false } },
-      scales: {
-        x: { time: true, range: (_u, min, max) => (min === max ? [min - DAY, max + DAY] : [min, max]) },
-        y: { range: (_u, _min, max) => [0, Math.max(hours ? 1 : 2, Math.ceil(max * 1.1))] },
-      },
-      series: [
-        { label: 'Day', value: (_u, v: number | null) => (v === null ? '–' : formatDate(secondsToDate(v))) },
-        {
-          label: 'Plan (scope)',
-          stroke: accent,
-          width: 2,
-          dash: [8, 5],
-          ...(stepped ? { paths: stepped } : {}),
-          points: { show: false },
-          value: show,
+  const container = useUplot(
+    ({ color, font, axis }) => {
+      const accent = color('--accent', '#24507a');
+      const success = color('--success', '#1c6536');
+      const violet = color('--violet', '#5b3a8c');
+      const hours = measure === 'hours';
+      const value = (v: number) => (hours ? Math.round((v / 60) * 10) / 10 : v);
+      const data: uPlot.AlignedData = [
+        points.map((p) => dateToSeconds(p.date)),
+        points.map((p) => value(hours ? p.scopeMinutes : p.scopeTasks)),
+        points.map((p) => value(hours ? p.doneMinutes : p.doneTasks)),
+      ];
+      const unit = hours ? ' h' : '';
+      const stepped = uPlot.paths.stepped?.({ align: 1 });
+      const show = (_u: uPlot, v: number | null) => (v === null ? '–' : `${v}${unit}`);
+      const options: Omit<uPlot.Options, 'width' | 'height'> = {
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+        cursor: { drag: { x: false, y: false } },
+        scales: {
+          x: { time: true, range: (_u, min, max) => (min === max ? [min - DAY, max + DAY] : [min, max]) },
+          y: { range: (_u, _min, max) => [0, Math.max(hours ? 1 : 2, Math.ceil(max * 1.1))] },
         },
-        {
-          label: 'Done',
-          stroke: success,
-          width: 2.5,
-          fill: withAlpha(success, 0.14),
-          ...(stepped ? { paths: stepped } : {}),
-          points: { show: false },
-          value: show,
-        },
-      ],
-      axes: [
-        {
-          ...axis,
-          space: 70,
-          incrs: [DAY, 2 * DAY, 7 * DAY, 14 * DAY, 28 * DAY, 56 * DAY, 91 * DAY, 182 * DAY, 364 * DAY],
-          values: (_u, splits) => splits.map((s) => formatDate(secondsToDate(s), { weekday: false })),
-        },
-        { ...axis, label: hours ? 'Hours' : 'Tasks', labelFont: `600 12px ${font}`, labelSize: 20 },
-      ],
-      hooks: { draw: [(u) => drawScopeChanges(u, scopeChanges, violet, font)] },
-    };
-    const created = new uPlot(options, data, element);
-    plot.current = created;
-    return () => {
-      created.destroy();
-      if (plot.current === created) plot.current = null;
-    };
-  }, [points, scopeChanges, measure, measured]);
-
-  useEffect(() => {
-    if (width > 0) plot.current?.setSize({ width, height: heightFor(width) });
-  }, [width]);
-
+        series: [
+          {
+            label: 'Day',
+            value: (_u, v: number | null) => (v === null ? '–' : formatDate(secondsToDate(v))),
+          },
+          {
+            label: 'Plan (scope)',
+            stroke: accent,
+            width: 2,
+            dash: [8, 5],
+            ...(stepped ? { paths: stepped } : {}),
+            points: { show: false },
+            value: show,
+          },
+          {
+            label: 'Done',
+            stroke: success,
+            width: 2.5,
+            fill: withAlpha(success, 0.14),
+            ...(stepped ? { paths: stepped } : {}),
+            points: { show: false },
+            value: show,
+          },
+        ],
+        axes: [
+          {
+            ...axis,
+            space: 70,
+            incrs: DATE_INCREMENTS,
+            values: (_u, splits) => splits.map((s) => formatDate(secondsToDate(s), { weekday: false })),
+          },
+          { ...axis, label: hours ? 'Hours' : 'Tasks', labelFont: `600 12px ${font}`, labelSize: 20 },
+        ],
+        hooks: { draw: [(u) => drawScopeChanges(u, scopeChanges, violet, font)] },
+      };
+      return { options, data };
+    },
+    heightFor,
+    [points, scopeChanges, measure],
+  );
   return <div ref={container} className="burnup-canvas" data-testid="burnup-canvas" />;
 }
