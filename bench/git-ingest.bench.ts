@@ -203,7 +203,7 @@ async function main(): Promise<void> {
   const updateRef = 'refs/heads/bench/ownership';
   let edits = 0;
   const update = await measure(
-    () => updateOwnership({ repo, ref: updateRef, from: ownership.last }),
+    () => updateOwnership({ repo, to: updateRef, from: ownership.last }),
     () => addOneEdit(repo, edits++, updateRef),
   );
   await runGit(['update-ref', '-d', updateRef], { cwd: repo });

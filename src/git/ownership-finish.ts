@@ -5,7 +5,7 @@
  * the commits that own a line.
  */
 import { createHash } from 'node:crypto';
-import { filesOf, isOpaque, type FileEntry, type FileLines } from '../core/git/line-ownership.js';
+import { filesOf, isOpaque, splitLines, type FileEntry, type FileLines } from '../core/git/line-ownership.js';
 import { blameFile } from './blame.js';
 import type { PlaceholderSource } from './ownership-base.js';
 import type { WalkResult, WalkedCommit } from './ownership-walker.js';
@@ -58,31 +58,47 @@ export async function finishOwnership(options: {
   const table = new CommitTable([...options.previous, ...walk.commits]);
   const tree = await readTree(repo, tip);
   const state = filesOf(walk.state);
-  const blamed: BlamedFallback[] = [];
-  const resolved = new Map<string, FileLines>();
-  const opaque: string[] = [];
-  for (const [path, entry] of tree) {
-    if (entry.type !== 'blob' || entry.mode === '120000') continue;
-    const lines = state.get(path);
-    if (lines === undefined) blamed.push({ path, reason: 'not in the walk' });
-    else if (isOpaque(lines)) opaque.push(path);
-    else resolved.set(path, lines);
-  }
+  const { known, opaque, missing } = sortTreeFiles(tree, state);
   const binary = await binaryAmong(repo, tip, opaque);
-  for (const path of opaque) if (!binary.has(path)) blamed.push({ path, reason: 'binary history' });
+  const blamed: BlamedFallback[] = [
+    ...missing.map((path) => ({ path, reason: 'not in the walk' as const })),
+    ...opaque
+      .filter((path) => !binary.has(path))
+      .map((path) => ({ path, reason: 'binary history' as const })),
+  ];
   for (const { path } of blamed)
-    resolved.set(path, await blameLines({ repo, commit: tip, path, table, signal }));
-  await resolvePlaceholders({ repo, files: resolved, sources: walk.sources, table, blamed, signal });
+    known.set(path, await blameLines({ repo, commit: tip, path, table, signal }));
+  await resolvePlaceholders({ repo, tip, files: known, sources: walk.sources, table, blamed, signal });
   const files = new Map<string, FileLines>();
   const other = new Map<string, FileLines>();
   for (const path of tree.keys()) {
-    const reported = resolved.get(path);
-    const lines = state.get(path);
+    const reported = known.get(path);
+    const tracked = state.get(path);
     if (reported) files.set(path, reported);
-    else if (lines && !binary.has(path) && !isOpaque(lines) && !hasPlaceholders(lines))
-      other.set(path, lines);
+    else if (tracked && !isOpaque(tracked) && !hasPlaceholders(tracked)) other.set(path, tracked);
   }
   return { ownership: table.compact({ commit: tip, files, other, binary: [...binary] }), blamed };
+}
+
+/**
+ * The tree's regular files by what the walk knows of them: their lines, unknown lines (binary at
+ * some point), or nothing at all (which would be a walk bug: they are blamed instead).
+ */
+function sortTreeFiles(
+  tree: Map<string, TreeEntry>,
+  state: Map<string, FileEntry>,
+): { known: Map<string, FileLines>; opaque: string[]; missing: string[] } {
+  const known = new Map<string, FileLines>();
+  const opaque: string[] = [];
+  const missing: string[] = [];
+  for (const [path, entry] of tree) {
+    if (entry.type !== 'blob' || entry.mode === '120000') continue;
+    const lines = state.get(path);
+    if (lines === undefined) missing.push(path);
+    else if (isOpaque(lines)) opaque.push(path);
+    else known.set(path, lines);
+  }
+  return { known, opaque, missing };
 }
 
 async function readTree(repo: string, commit: string): Promise<Map<string, TreeEntry>> {
@@ -112,39 +128,57 @@ function hasPlaceholders(lines: FileLines): boolean {
 }
 
 /**
- * Replaces placeholder owners with the blame of the file they stand for. A file whose placeholder
- * source cannot be blamed is blamed whole instead.
+ * Replaces placeholder owners with the blame of the file they stand for, at the fork point. Should
+ * that blame fail, the tip's file is blamed whole instead.
  */
 async function resolvePlaceholders(options: {
   repo: string;
+  tip: string;
   files: Map<string, FileLines>;
   sources: readonly PlaceholderSource[];
   table: CommitTable;
   blamed: BlamedFallback[];
   signal: AbortSignal | undefined;
 }): Promise<void> {
-  const { repo, files, sources, table, blamed, signal } = options;
+  const { repo, tip, files, sources, table, blamed, signal } = options;
   const answers = new Map<number, FileLines>();
+  const answer = async (source: number): Promise<FileLines> => {
+    let lines = answers.get(source);
+    if (!lines) {
+      const { commit, path } = sources[source] ?? { commit: '', path: '' };
+      lines = await blameLines({ repo, commit, path, table, signal });
+      answers.set(source, lines);
+    }
+    return lines;
+  };
   for (const [path, lines] of files) {
     if (!hasPlaceholders(lines)) continue;
-    const out = lines.slice();
-    for (let i = 0; i < out.length; i += 2) {
-      const owner = out[i] ?? 0;
-      if (owner >= 0) continue;
-      const source = -owner - 1;
-      let answer = answers.get(source);
-      if (!answer) {
-        const { commit, path: sourcePath } = sources[source] ?? { commit: '', path: '' };
-        answer = await blameLines({ repo, commit, path: sourcePath, table, signal });
-        answers.set(source, answer);
-      }
-      const line = (out[i + 1] ?? 1) - 1;
-      out[i] = answer[2 * line] ?? 0;
-      out[i + 1] = answer[2 * line + 1] ?? 0;
-    }
-    files.set(path, out);
     blamed.push({ path, reason: 'branch base' });
+    try {
+      files.set(path, await replacePlaceholders(path, lines, answer));
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      files.set(path, await blameLines({ repo, commit: tip, path, table, signal }));
+    }
   }
+}
+
+async function replacePlaceholders(
+  path: string,
+  lines: FileLines,
+  answer: (source: number) => Promise<FileLines>,
+): Promise<FileLines> {
+  const out = lines.slice();
+  for (let i = 0; i < out.length; i += 2) {
+    const owner = out[i] ?? 0;
+    if (owner >= 0) continue;
+    const line = (out[i + 1] ?? 1) - 1;
+    const blame = await answer(-owner - 1);
+    if (2 * line + 1 >= blame.length) throw new Error(`${path}: a placeholder past the end of its source`);
+    out[i] = blame[2 * line] ?? 0;
+    out[i + 1] = blame[2 * line + 1] ?? 0;
+  }
+  return out;
 }
 
 /** One file's blame as owner pairs, adding its commits to the table. */
@@ -193,12 +227,9 @@ class CommitTable {
   }): Ownership {
     const renumber = new Map<number, number>();
     const commits: OwnershipCommit[] = [];
-    const split = (lines: FileEntry): FileOwnership => {
-      const pairs = lines as FileLines;
-      const owners = new Int32Array(pairs.length / 2);
-      const origLines = new Int32Array(pairs.length / 2);
-      for (let i = 0; i < owners.length; i++) {
-        const owner = pairs[2 * i] ?? 0;
+    const split = (lines: FileLines): FileOwnership => {
+      const { owners, origLines } = splitLines(lines);
+      owners.forEach((owner, i) => {
         let index = renumber.get(owner);
         if (index === undefined) {
           index = commits.length;
@@ -206,8 +237,7 @@ class CommitTable {
           commits.push(this.commits[owner] ?? { sha: '', authorName: '', authorEmail: '' });
         }
         owners[i] = index;
-        origLines[i] = pairs[2 * i + 1] ?? 0;
-      }
+      });
       return { owners, origLines };
     };
     const mapAll = (files: Map<string, FileLines>): Map<string, FileOwnership> =>

@@ -48,7 +48,7 @@ describe('updateOwnership', () => {
       as: BOB,
       files: { 'g.txt': lines('g', 10).replace('g 4\n', 'bob 4\n'), 'new.txt': 'n\n' },
     });
-    const after = await updateOwnership({ repo: repo.dir, from: before });
+    const after = await updateOwnership({ repo: repo.dir, from: before, to: 'main' });
     expect(after).toMatchObject({ walked: 1, fullRebuild: null, blamed: [] });
     await expectSameAsRebuild(after);
     expect(await updateOwnership({ repo: repo.dir, from: after })).toMatchObject({

@@ -63,18 +63,24 @@ export async function buildOwnership(options: OwnershipOptions): Promise<Ownersh
 }
 
 /**
- * Brings an ownership up to date with `ref` (default branch by default), walking only the commits
- * added since `from.commit`. Falls back to a full build when history was rewritten (see
+ * Brings an ownership up to date with `to` (the default branch when absent), walking only the
+ * commits added since `from.commit`. Falls back to a full build when history was rewritten (see
  * `OwnershipBuild.fullRebuild`).
  *
  * @example
  * const next = await updateOwnership({ repo, from: await loadOwnership(file) });
  */
-export async function updateOwnership(
-  options: OwnershipOptions & { from: Ownership },
-): Promise<OwnershipBuild> {
+export async function updateOwnership(options: {
+  repo: string;
+  /** The ownership to continue from, typically `loadOwnership` of the last snapshot. */
+  from: Ownership;
+  /** The new tip; the default branch when absent. */
+  to?: string;
+  progress?: ProgressOptions;
+  signal?: AbortSignal;
+}): Promise<OwnershipBuild> {
   const { repo, from, progress, signal } = options;
-  const tip = await resolveTip(repo, options.ref);
+  const tip = await resolveTip(repo, options.to);
   if (tip === from.commit) return { ...from, walked: 0, blamed: [], fullRebuild: null };
   const rebuild = async (reason: OwnershipBuild['fullRebuild']): Promise<OwnershipBuild> => ({
     ...(await buildOwnership({ repo, ref: tip, progress, signal })),

@@ -68,73 +68,80 @@ const BINARY = Buffer.from('Binary files ');
 const SIGNS = [MINUS, PLUS];
 
 export function createPatchParser(): PatchParser {
-  let carry: Buffer | null = null;
-  let section: PatchSection | null = null;
-  let file: FilePatch | null = null;
-  let minus = 0;
-  let plus = 0;
-  let done: PatchSection[] = [];
+  return new StreamingPatchParser();
+}
 
-  // Called once per output line; hunk bodies (nearly every line) cost a byte test and a decrement.
-  const line = (buf: Buffer, start: number, end: number): void => {
-    const first = buf[start];
-    if (minus > 0 && first === MINUS) minus -= 1;
-    else if (plus > 0 && first === PLUS) plus -= 1;
-    else if (first === BACKSLASH && file)
-      return; // "\ No newline at end of file"
-    else if (minus > 0 || plus > 0) throw new Error(`git patch: hunk shorter than announced`);
-    else if (first === AT && buf[start + 1] === AT) {
-      const hunks = requireFile(file, 'a hunk').hunks;
-      parseHunkHeader(buf, start, end, hunks);
-      minus = hunks[hunks.length - 3] ?? 0;
-      plus = hunks[hunks.length - 1] ?? 0;
-    } else if (first === HEADER_BYTE) {
-      if (section) done.push(section);
-      const fields = buf.toString('utf8', start + 1, end).split(PATCH_FIELD_SEPARATOR);
-      section = { sha: fields[0] ?? '', fields: fields.slice(1), files: [] };
-      file = null;
-    } else if (end > start) {
-      file = headerLine(buf, start, end, section, file);
+class StreamingPatchParser implements PatchParser {
+  private carry: Buffer | null = null;
+  private section: PatchSection | null = null;
+  private file: FilePatch | null = null;
+  /** Lines of the current hunk still to skip, per side. */
+  private minus = 0;
+  private plus = 0;
+  private done: PatchSection[] = [];
+
+  push(chunk: Buffer): PatchSection[] {
+    let pos = 0;
+    if (this.carry) {
+      const newline = chunk.indexOf(NEWLINE);
+      if (newline === -1) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return [];
+      }
+      const joined = Buffer.concat([this.carry, chunk.subarray(0, newline)]);
+      this.carry = null;
+      this.line(joined, 0, joined.length);
+      pos = newline + 1;
     }
-  };
+    for (let newline = chunk.indexOf(NEWLINE, pos); newline !== -1; newline = chunk.indexOf(NEWLINE, pos)) {
+      this.line(chunk, pos, newline);
+      pos = newline + 1;
+    }
+    // Copy: the stream may reuse the chunk's memory once we return.
+    if (pos < chunk.length) this.carry = Buffer.from(chunk.subarray(pos));
+    return this.take();
+  }
 
-  return {
-    push(chunk) {
-      let pos = 0;
-      if (carry) {
-        const newline = chunk.indexOf(NEWLINE);
-        if (newline === -1) {
-          carry = Buffer.concat([carry, chunk]);
-          return [];
-        }
-        const joined = Buffer.concat([carry, chunk.subarray(0, newline)]);
-        carry = null;
-        line(joined, 0, joined.length);
-        pos = newline + 1;
-      }
-      for (let newline = chunk.indexOf(NEWLINE, pos); newline !== -1; newline = chunk.indexOf(NEWLINE, pos)) {
-        line(chunk, pos, newline);
-        pos = newline + 1;
-      }
-      // Copy: the stream may reuse the chunk's memory once we return.
-      if (pos < chunk.length) carry = Buffer.from(chunk.subarray(pos));
-      const completed = done;
-      done = [];
-      return completed;
-    },
-    end() {
-      if (carry) {
-        const last = carry;
-        carry = null;
-        line(last, 0, last.length);
-      }
-      if (minus > 0 || plus > 0) throw new Error('git patch: output ended inside a hunk');
-      const completed = section ? [...done, section] : done;
-      done = [];
-      section = null;
-      return completed;
-    },
-  };
+  end(): PatchSection[] {
+    if (this.carry) {
+      const last = this.carry;
+      this.carry = null;
+      this.line(last, 0, last.length);
+    }
+    if (this.minus > 0 || this.plus > 0) throw new Error('git patch: output ended inside a hunk');
+    if (this.section) this.done.push(this.section);
+    this.section = null;
+    return this.take();
+  }
+
+  private take(): PatchSection[] {
+    const completed = this.done;
+    this.done = [];
+    return completed;
+  }
+
+  /** One output line; hunk bodies (nearly every line) cost a byte test and a decrement. */
+  private line(buf: Buffer, start: number, end: number): void {
+    const first = buf[start];
+    if (this.minus > 0 && first === MINUS) this.minus -= 1;
+    else if (this.plus > 0 && first === PLUS) this.plus -= 1;
+    else if (first === BACKSLASH && this.file)
+      return; // "\ No newline at end of file"
+    else if (this.minus > 0 || this.plus > 0) throw new Error(`git patch: hunk shorter than announced`);
+    else if (first === AT && buf[start + 1] === AT) {
+      const hunks = requireFile(this.file, 'a hunk').hunks;
+      parseHunkHeader(buf, start, end, hunks);
+      this.minus = hunks[hunks.length - 3] ?? 0;
+      this.plus = hunks[hunks.length - 1] ?? 0;
+    } else if (first === HEADER_BYTE) {
+      if (this.section) this.done.push(this.section);
+      const fields = buf.toString('utf8', start + 1, end).split(PATCH_FIELD_SEPARATOR);
+      this.section = { sha: fields[0] ?? '', fields: fields.slice(1), files: [] };
+      this.file = null;
+    } else if (end > start) {
+      this.file = headerLine(buf, start, end, this.section, this.file);
+    }
+  }
 }
 
 /** Parses a whole output at once: for fixtures and small histories. */

@@ -5,58 +5,71 @@
  *
  * @example for await (const chunk of readAhead(git.chunks)) parse(chunk);
  */
-const EMPTY = Buffer.alloc(0);
-
 export function readAhead(
   source: AsyncIterable<Buffer>,
   maxBytes = 64 * 1024 * 1024,
 ): AsyncGenerator<Buffer> {
-  const queue: Buffer[] = [];
-  let head = 0;
-  let bytes = 0;
-  let done = false;
-  let failure: { error: unknown } | null = null;
-  // Typed through `as`: they are assigned inside callbacks, which narrowing does not see.
-  let wakeConsumer = null as (() => void) | null;
-  let wakePump = null as (() => void) | null;
+  const buffer = new ChunkBuffer(maxBytes);
+  void buffer.fill(source);
+  return buffer.drain();
+}
 
-  void (async () => {
+const EMPTY = Buffer.alloc(0);
+
+class ChunkBuffer {
+  private readonly queue: Buffer[] = [];
+  private head = 0;
+  private bytes = 0;
+  private done = false;
+  private failure: { error: unknown } | null = null;
+  private wakeConsumer: (() => void) | null = null;
+  private wakeProducer: (() => void) | null = null;
+
+  constructor(private readonly maxBytes: number) {}
+
+  async fill(source: AsyncIterable<Buffer>): Promise<void> {
     try {
       for await (const chunk of source) {
-        queue.push(chunk);
-        bytes += chunk.length;
-        wakeConsumer?.();
-        while (bytes > maxBytes) await new Promise<void>((resolve) => (wakePump = resolve));
+        this.queue.push(chunk);
+        this.bytes += chunk.length;
+        this.wakeConsumer?.();
+        while (this.bytes > this.maxBytes)
+          await new Promise<void>((resolve) => (this.wakeProducer = resolve));
       }
     } catch (error) {
-      failure = { error };
+      this.failure = { error };
     } finally {
-      done = true;
-      wakeConsumer?.();
+      this.done = true;
+      this.wakeConsumer?.();
     }
-  })();
+  }
 
-  async function* consume(): AsyncGenerator<Buffer> {
+  async *drain(): AsyncGenerator<Buffer> {
     for (;;) {
-      if (head < queue.length) {
-        const chunk = queue[head] as Buffer;
-        queue[head++] = EMPTY; // let the chunk be collected once consumed
-        if (head > 1024) {
-          queue.splice(0, head);
-          head = 0;
-        }
-        bytes -= chunk.length;
-        wakePump?.();
+      const chunk = this.shift();
+      if (chunk) {
         yield chunk;
         continue;
       }
-      if (done) {
-        if (failure) throw (failure as { error: unknown }).error;
+      if (this.done) {
+        if (this.failure) throw this.failure.error;
         return;
       }
-      await new Promise<void>((resolve) => (wakeConsumer = resolve));
-      wakeConsumer = null;
+      await new Promise<void>((resolve) => (this.wakeConsumer = resolve));
+      this.wakeConsumer = null;
     }
   }
-  return consume();
+
+  private shift(): Buffer | undefined {
+    if (this.head >= this.queue.length) return undefined;
+    const chunk = this.queue[this.head] ?? EMPTY;
+    this.queue[this.head++] = EMPTY; // let the chunk be collected once consumed
+    if (this.head > 1024) {
+      this.queue.splice(0, this.head);
+      this.head = 0;
+    }
+    this.bytes -= chunk.length;
+    this.wakeProducer?.();
+    return chunk;
+  }
 }

@@ -11,6 +11,7 @@ import {
   lookupFile,
   needsLoad,
   ownedLines,
+  splitLines,
   writeFile,
   UnloadedBaseFile,
 } from './line-ownership.js';
@@ -37,6 +38,13 @@ describe('applyHunks', () => {
   it('reads git’s numbering: an empty side names the line before the change', () => {
     // Insert two lines after line 1, delete line 3 of the old file.
     expect([...applyHunks(ownedLines(0, 3), [1, 0, 2, 2, 3, 1, 4, 0], 5)]).toEqual([0, 1, 5, 2, 5, 3, 0, 2]);
+  });
+
+  it('splits pairs into owners and original lines', () => {
+    expect(splitLines(Int32Array.from([3, 7, 4, 1]))).toEqual({
+      owners: Int32Array.from([3, 4]),
+      origLines: Int32Array.from([7, 1]),
+    });
   });
 
   it('refuses hunks that do not fit the file', () => {

@@ -118,6 +118,17 @@ export function filesOf(state: OwnershipState): Map<string, FileEntry> {
   return files;
 }
 
+/** A file's pairs split into the two arrays callers index by line (`owners[i]`, `origLines[i]`). */
+export function splitLines(lines: FileLines): { owners: Int32Array; origLines: Int32Array } {
+  const owners = new Int32Array(lines.length / 2);
+  const origLines = new Int32Array(lines.length / 2);
+  for (let i = 0; i < owners.length; i++) {
+    owners[i] = lines[2 * i] ?? 0;
+    origLines[i] = lines[2 * i + 1] ?? 0;
+  }
+  return { owners, origLines };
+}
+
 /** Lines all owned by `owner`, numbered 1…count: a new file, or a placeholder for a base file. */
 export function ownedLines(owner: number, count: number): FileLines {
   const lines = new Int32Array(count * 2);
