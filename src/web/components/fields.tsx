@@ -11,9 +11,10 @@ import { humanMessage, type FormError } from '../lib/api-errors.js';
 
 interface FieldFrameProps {
   label: string;
-  hint?: string | undefined;
+  hint?: ReactNode;
   error?: string | undefined;
   optional?: boolean;
+  className?: string | undefined;
   children: (control: {
     id: string;
     describedBy: string | undefined;
@@ -21,14 +22,15 @@ interface FieldFrameProps {
   }) => ReactNode;
 }
 
-function FieldFrame({ label, hint, error, optional, children }: FieldFrameProps) {
+/** A label, a control, and its hint or error, announced together; the control is rendered by `children`. */
+export function FieldFrame({ label, hint, error, optional, className, children }: FieldFrameProps) {
   const id = useId();
   // An error replaces the hint: "Use at least 10 characters." under "At least 10 characters." only repeats it.
   const hintId = hint && !error ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={id}>
         {label}
         {optional && <span className="field-optional"> (optional)</span>}
