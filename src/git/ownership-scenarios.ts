@@ -124,6 +124,15 @@ async function moreMerges(repo: TempRepo): Promise<void> {
   await repo.write({ 'evil.txt': lines('evil', 3), 'story.txt': `${RESOLVED_STORY}evil line\n` });
   await repo.git(['add', '-A']);
   await repo.git(['commit', '-q', '--no-edit'], { as: ADA });
+  // A merge that itself splits a file: blame follows split.txt into both new files, from each parent.
+  await repo.git(['switch', '-q', '-c', 'splitter']);
+  await repo.commit('splitter side', { as: BOB, files: { 'splitter.txt': 'side\n' } });
+  await repo.git(['switch', '-q', 'main']);
+  await repo.git(['merge', '-q', '--no-ff', '--no-commit', 'splitter'], { as: ADA });
+  await repo.git(['mv', 'split.txt', 'split-a.txt']);
+  await repo.write({ 'split-b.txt': `${lines('split', 20)}merge extra\n` });
+  await repo.git(['add', '-A']);
+  await repo.git(['commit', '-q', '--no-edit'], { as: ADA });
   for (const name of ['oct-a', 'oct-b']) {
     await repo.git(['switch', '-q', '-c', name, 'main']);
     await repo.commit(name, { as: BOB, files: { [`${name}.txt`]: lines(name, 2) } });
@@ -145,6 +154,7 @@ export async function buildHardHistory(repo: TempRepo): Promise<void> {
       'gone.txt': lines('gone', 4),
       'lib/util.txt': lines('util', 12),
       'big.txt': lines('big', 30),
+      'split.txt': lines('split', 20),
       [SPACED]: lines('spaced', 3),
       [QUOTED]: 'q1\nq2\n',
       'noeol.txt': 'one\ntwo\nthree',

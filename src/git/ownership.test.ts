@@ -67,6 +67,8 @@ describe('buildOwnership on a hard history', () => {
     // git log -M gives big.txt to big-a.txt only; blame follows it for big-b.txt as well.
     expect(ownersOf('big-b.txt').slice(0, 30)).toEqual(Array<string>(30).fill(root));
     expect(ownersOf('big-b.txt')[30]).toBe(await shaOf('split big'));
+    const splitMerge = await shaOf("Merge branch 'splitter'");
+    expect(ownersOf('split-b.txt')).toEqual([...Array<string>(20).fill(root), splitMerge]);
   });
 
   it('takes a file whole from the side a merge kept (-X theirs), and sets binary files aside', async () => {
