@@ -19,6 +19,7 @@ export const BOTH_NOTES = lines('note', 6)
   .replace('note 1\n', 'bob note 1\n')
   .replace('note 6\n', 'cy note 6\n');
 const QUOTED = 'odd\tname "q".txt';
+const QUOTED_MOVED = 'moved\\odd\tname "q".txt';
 
 async function merge(repo: TempRepo, args: string[], as: Person): Promise<void> {
   await repo.git(['merge', '-q', '--no-edit', ...args], { as });
@@ -107,6 +108,12 @@ async function oddities(repo: TempRepo): Promise<void> {
   await repo.commit('make story executable', { as: CY });
   await symlink('story.txt', join(repo.dir, 'link.txt'));
   await repo.commit('link', { as: CY });
+  // A submodule as git records it (a gitlink), and a rename of a path git must C-quote.
+  await mkdir(join(repo.dir, 'vendor/sub'), { recursive: true });
+  const head = (await repo.git(['rev-parse', 'HEAD'])).trim();
+  await repo.git(['update-index', '--add', '--cacheinfo', `160000,${head},vendor/sub`]);
+  await repo.git(['mv', QUOTED, QUOTED_MOVED]);
+  await repo.commit('gitlink and quoted rename', { as: BOB, files: { [QUOTED_MOVED]: 'q1\nq2 bob\nq3\n' } });
 }
 
 /** Merges whose files come whole from a side, an evil merge adding a file, an octopus. */

@@ -67,6 +67,8 @@ describe('buildOwnership on a hard history', () => {
     // git log -M gives big.txt to big-a.txt only; blame follows it for big-b.txt as well.
     expect(ownersOf('big-b.txt').slice(0, 30)).toEqual(Array<string>(30).fill(root));
     expect(ownersOf('big-b.txt')[30]).toBe(await shaOf('split big'));
+    const quoted = ownersOf('moved\\odd\tname "q".txt');
+    expect(quoted).toEqual([root, await shaOf('odd files'), await shaOf('gitlink and quoted rename')]);
     const splitMerge = await shaOf("Merge branch 'splitter'");
     expect(ownersOf('split-b.txt')).toEqual([...Array<string>(20).fill(root), splitMerge]);
   });
@@ -74,7 +76,7 @@ describe('buildOwnership on a hard history', () => {
   it('takes a file whole from the side a merge kept (-X theirs), and sets binary files aside', async () => {
     expect(ownersOf('gone.txt')).toEqual([await shaOf('theirs side')]);
     expect(ownership.binary).toEqual(['logo.png']);
-    expect([...ownership.other.keys()]).toEqual(['link.txt']);
+    expect([...ownership.other.keys()].sort()).toEqual(['link.txt', 'vendor/sub']);
     expect(ownersOf('empty.txt')).toEqual([]);
   });
 
