@@ -2,9 +2,10 @@
  * Git ingestion benchmark. On a generated repository (bench/git-repo-generator.ts, cached), measures
  * in the same run the floor — `git log --all -p -U0 > /dev/null`, git alone producing every diff — then
  * Recital's streamed log read (every commit with numstat, parsed), an incremental read after one new
- * commit, line ownership of main's tree (a full build from one patch pass, and an update after one new
- * commit), and a blame of HEAD's whole tree, each as a ratio of the floor. Ownership must equal blame:
- * per-line owners of every file (from the blame row) and original lines of 20 sampled files are
+ * commit, line ownership of main's tree (a full build from one patch pass; updates after one new
+ * commit and after a pull-request merge whose branch forked 40 commits back), and a blame of HEAD's
+ * whole tree, each as a ratio of the floor. Ownership must equal blame: per-line owners of every file
+ * (from the blame row), original lines of 20 sampled files, and the files the merge touched are
  * checked, and the run fails loudly on any difference.
  *
  * Run with `npm run bench:git` (20,000 commits) or `npx tsx bench/git-ingest.bench.ts --commits 2000`;
@@ -104,19 +105,42 @@ async function addOneCommit(repo: string, run: number): Promise<void> {
 }
 
 /**
- * Adds one commit on top of main that appends a line to one file, with plumbing and a throwaway
- * index (the generated repository has no working tree), and points `ref` at it.
+ * A commit on `parent` that appends a line to `path`, with plumbing and a throwaway index (the
+ * generated repository has no working tree). Returns its SHA.
  */
-async function addOneEdit(repo: string, run: number, ref: string): Promise<void> {
-  const path = 'src/api/auth/file-0.ts';
-  const content = `${await runGit(['cat-file', 'blob', `main:${path}`], { cwd: repo })}export const run${run} = ${run};\n`;
+async function commitEdit(repo: string, parent: string, path: string, line: string): Promise<string> {
+  const content = `${await runGit(['cat-file', 'blob', `${parent}:${path}`], { cwd: repo })}${line}\n`;
   const blob = (await runGit(['hash-object', '-w', '--stdin'], { cwd: repo, input: content })).trim();
   const env = { GIT_INDEX_FILE: join(repo, '.git', 'bench-index'), ...BENCH_IDENTITY };
-  await runGit(['read-tree', 'main'], { cwd: repo, env });
+  await runGit(['read-tree', parent], { cwd: repo, env });
   await runGit(['update-index', '--cacheinfo', `100644,${blob},${path}`], { cwd: repo, env });
   const tree = (await runGit(['write-tree'], { cwd: repo, env })).trim();
-  const input = `Edit ${run}\n`;
-  const sha = (await runGit(['commit-tree', tree, '-p', 'main'], { cwd: repo, env, input })).trim();
+  return (await runGit(['commit-tree', tree, '-p', parent], { cwd: repo, env, input: `${line}\n` })).trim();
+}
+
+/** Points `ref` at one new commit on main that appends a line to one file. */
+async function addOneEdit(repo: string, run: number, ref: string): Promise<void> {
+  const sha = await commitEdit(repo, 'main', 'src/api/auth/file-0.ts', `export const run${run} = ${run};`);
+  await runGit(['update-ref', ref, sha], { cwd: repo });
+}
+
+/**
+ * Points `ref` at a pull-request merge: a two-commit branch forked 40 first-parent commits back,
+ * editing two files, merged into main (`merge-tree --write-tree`, so no working tree is needed).
+ */
+async function addPullRequestMerge(repo: string, run: number, ref: string): Promise<void> {
+  const first = await commitEdit(repo, 'main~40', 'src/db/files/file-3.ts', `export const pr${run} = 1;`);
+  const second = await commitEdit(repo, first, 'src/db/files/file-4.ts', `export const pr${run} = 2;`);
+  const merged = await runGit(['merge-tree', '--write-tree', 'main', second], {
+    cwd: repo,
+    okExitCodes: [1],
+  });
+  const tree = merged.split('\n')[0] ?? '';
+  const env = BENCH_IDENTITY;
+  const input = `Merge pull request ${run}\n`;
+  const sha = (
+    await runGit(['commit-tree', tree, '-p', 'main', '-p', second], { cwd: repo, env, input })
+  ).trim();
   await runGit(['update-ref', ref, sha], { cwd: repo });
 }
 
@@ -206,9 +230,18 @@ async function main(): Promise<void> {
     () => updateOwnership({ repo, to: updateRef, from: ownership.last }),
     () => addOneEdit(repo, edits++, updateRef),
   );
-  await runGit(['update-ref', '-d', updateRef], { cwd: repo });
   if (update.last.walked !== 1 || update.last.fullRebuild)
     throw new Error(`update walked ${update.last.walked}`);
+  const merge = await measure(
+    () => updateOwnership({ repo, to: updateRef, from: ownership.last }),
+    () => addPullRequestMerge(repo, edits++, updateRef),
+  );
+  if (merge.last.walked !== 3 || merge.last.fullRebuild)
+    throw new Error(`merge update walked ${merge.last.walked}`);
+  const prFiles = ['src/db/files/file-3.ts', 'src/db/files/file-4.ts', 'src/api/auth/file-0.ts'];
+  const prProblems = await compareWithBlame({ repo, ownership: merge.last, paths: prFiles });
+  if (prProblems.length > 0) throw new Error(`UPDATE DIFFERS FROM BLAME: ${JSON.stringify(prProblems[0])}`);
+  await runGit(['update-ref', '-d', updateRef], { cwd: repo });
   const blameStarted = performance.now();
   const blame = await blameTree({ repo, ref: 'HEAD' });
   const blameMs = performance.now() - blameStarted;
@@ -219,6 +252,7 @@ async function main(): Promise<void> {
   console.log(row('incremental read (1 new commit)', incremental.ms, floor.ms));
   console.log(row(`ownership full build (${ownership.last.walked} commits)`, ownership.ms, floor.ms));
   console.log(row('ownership update (1 new commit)', update.ms, floor.ms));
+  console.log(row('ownership update (PR merge, fork 40 back)', merge.ms, floor.ms));
   console.log(row(`blame HEAD tree (${blame.files.length} files)`, blameMs, floor.ms));
   if (process.argv.includes('--blame-floor')) {
     const paths = blame.files.map((file) => file.path);
@@ -227,7 +261,8 @@ async function main(): Promise<void> {
   await checkOwnership(repo, ownership.last, blame);
   console.log(
     `\nownership equals blame on every file's owners and on 20 files' original lines; ` +
-      `${ownership.last.commits.length} commits own main's lines`,
+      `${ownership.last.commits.length} commits own main's lines; the PR merge update blamed ` +
+      `${merge.last.blamed.length} files`,
   );
   console.log(
     `median of ${RUNS} runs, blame once; ${full.last.files} file changes parsed; ` +
