@@ -1,19 +1,19 @@
 /**
  * A compact binary snapshot of an ownership, so the next run only walks what is new. Lines are
  * stored as runs — an owner and a first original line covering consecutive lines — which is what
- * blame output looks like: a file of a thousand lines from a dozen commits is a few dozen runs.
+ * blame output looks like; SHAs as bytes, authors once each, numbers as LEB128 varints.
  *
- * Layout (little-endian): the magic `RCOWN` and a version byte, then the tip, the commits (SHA,
- * author name, author e-mail), the reported files, the other tracked files (links, submodules),
- * and the binary paths. Strings are a u32 byte length and UTF-8; a file is its path, its line
- * count, its run count and `[owner, firstOrigLine, length]` triplets.
+ * Layout: the magic `RCOWN` and a version, the tip, the authors (name, e-mail), the commits (SHA
+ * bytes, author number), the reported files, the other tracked files (links, submodules), and the
+ * binary paths. A string is a varint byte length and UTF-8; a file is its path, its line count, its
+ * run count and `[owner, firstOrigLine, length]` runs.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { FileOwnership, Ownership } from './ownership-finish.js';
+import type { FileOwnership, Ownership, OwnershipCommit } from './ownership-finish.js';
 
 const MAGIC = 'RCOWN';
-const VERSION = 1;
+const VERSION = 2;
 
 /**
  * Writes `ownership` to `file` (its folder is created), for example
@@ -32,37 +32,28 @@ export async function loadOwnership(file: string): Promise<Ownership> {
 export function encodeOwnership(ownership: Ownership): Buffer {
   const out = new Writer();
   out.bytes(Buffer.from(MAGIC, 'latin1'));
-  out.u32(VERSION);
+  out.uint(VERSION);
   out.string(ownership.commit);
-  out.u32(ownership.commits.length);
-  for (const commit of ownership.commits) {
-    out.string(commit.sha);
-    out.string(commit.authorName);
-    out.string(commit.authorEmail);
-  }
+  writeCommits(out, ownership.commits);
   for (const files of [ownership.files, ownership.other]) {
-    out.u32(files.size);
+    out.uint(files.size);
     for (const [path, file] of files) writeFileRuns(out, path, file);
   }
-  out.u32(ownership.binary.length);
+  out.uint(ownership.binary.length);
   for (const path of ownership.binary) out.string(path);
   return out.finish();
 }
 
 export function decodeOwnership(data: Buffer): Ownership {
   const input = new Reader(data);
-  if (input.bytes(MAGIC.length).toString('latin1') !== MAGIC || input.u32() !== VERSION) {
+  if (input.bytes(MAGIC.length).toString('latin1') !== MAGIC || input.uint() !== VERSION) {
     throw new Error('not a Recital ownership snapshot (or an older version)');
   }
   const commit = input.string();
-  const commits = Array.from({ length: input.u32() }, () => ({
-    sha: input.string(),
-    authorName: input.string(),
-    authorEmail: input.string(),
-  }));
+  const commits = readCommits(input);
   const readFiles = (): Map<string, FileOwnership> => {
     const files = new Map<string, FileOwnership>();
-    for (let n = input.u32(); n > 0; n--) {
+    for (let n = input.uint(); n > 0; n--) {
       const path = input.string();
       files.set(path, readFileRuns(input));
     }
@@ -70,9 +61,42 @@ export function decodeOwnership(data: Buffer): Ownership {
   };
   const files = readFiles();
   const other = readFiles();
-  const binary = Array.from({ length: input.u32() }, () => input.string());
+  const binary = Array.from({ length: input.uint() }, () => input.string());
   if (!input.atEnd()) throw new Error('ownership snapshot: trailing bytes');
   return { commit, commits, files, other, binary };
+}
+
+/** Authors once each (a history has far fewer authors than commits), then SHAs as bytes. */
+function writeCommits(out: Writer, commits: readonly OwnershipCommit[]): void {
+  const authors = new Map<string, number>();
+  const numbers = commits.map(({ authorName, authorEmail }) => {
+    const key = `${authorName}\0${authorEmail}`;
+    if (!authors.has(key)) authors.set(key, authors.size);
+    return authors.get(key) ?? 0;
+  });
+  out.uint(authors.size);
+  for (const key of authors.keys()) for (const part of key.split('\0')) out.string(part);
+  out.uint(commits.length);
+  out.uint((commits[0]?.sha.length ?? 40) / 2);
+  commits.forEach((commit, i) => {
+    out.bytes(Buffer.from(commit.sha, 'hex'));
+    out.uint(numbers[i] ?? 0);
+  });
+}
+
+function readCommits(input: Reader): OwnershipCommit[] {
+  const authors = Array.from({ length: input.uint() }, () => ({
+    name: input.string(),
+    email: input.string(),
+  }));
+  const count = input.uint();
+  const shaBytes = input.uint();
+  return Array.from({ length: count }, () => {
+    const sha = input.bytes(shaBytes).toString('hex');
+    const author = authors[input.uint()];
+    if (!author) throw new Error('ownership snapshot: a commit with an unknown author');
+    return { sha, authorName: author.name, authorEmail: author.email };
+  });
 }
 
 function writeFileRuns(out: Writer, path: string, { owners, origLines }: FileOwnership): void {
@@ -92,14 +116,14 @@ function writeFileRuns(out: Writer, path: string, { owners, origLines }: FileOwn
     i += length;
   }
   out.string(path);
-  out.u32(owners.length);
-  out.u32(runs.length / 3);
-  out.int32s(runs);
+  out.uint(owners.length);
+  out.uint(runs.length / 3);
+  for (const value of runs) out.uint(value);
 }
 
 function readFileRuns(input: Reader): FileOwnership {
-  const lines = input.u32();
-  const runs = input.int32s(input.u32() * 3);
+  const lines = input.uint();
+  const runs = Array.from({ length: input.uint() * 3 }, () => input.uint());
   const owners = new Int32Array(lines);
   const origLines = new Int32Array(lines);
   let at = 0;
@@ -118,31 +142,39 @@ function readFileRuns(input: Reader): FileOwnership {
 
 class Writer {
   private readonly chunks: Buffer[] = [];
+  private pending: number[] = [];
 
   bytes(buffer: Buffer): void {
+    this.flush();
     this.chunks.push(buffer);
   }
 
-  u32(value: number): void {
-    const buffer = Buffer.alloc(4);
-    buffer.writeUInt32LE(value);
-    this.chunks.push(buffer);
-  }
-
-  int32s(values: readonly number[]): void {
-    const buffer = Buffer.alloc(values.length * 4);
-    values.forEach((value, i) => buffer.writeInt32LE(value, i * 4));
-    this.chunks.push(buffer);
+  /** A non-negative integer as LEB128: seven bits a byte, low first. */
+  uint(value: number): void {
+    if (!Number.isInteger(value) || value < 0) throw new Error(`ownership snapshot: cannot store ${value}`);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.pending.push((rest % 0x80) | 0x80);
+      rest = Math.floor(rest / 0x80);
+    }
+    this.pending.push(rest);
   }
 
   string(value: string): void {
     const buffer = Buffer.from(value, 'utf8');
-    this.u32(buffer.length);
-    this.chunks.push(buffer);
+    this.uint(buffer.length);
+    this.bytes(buffer);
   }
 
   finish(): Buffer {
+    this.flush();
     return Buffer.concat(this.chunks);
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.chunks.push(Buffer.from(this.pending));
+    this.pending = [];
   }
 }
 
@@ -158,20 +190,18 @@ class Reader {
     return slice;
   }
 
-  u32(): number {
-    return this.bytes(4).readUInt32LE();
+  uint(): number {
+    let value = 0;
+    for (let scale = 1; ; scale *= 0x80) {
+      const byte = this.data[this.pos++];
+      if (byte === undefined) throw new Error('ownership snapshot: truncated');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+    }
   }
 
   string(): string {
-    return this.bytes(this.u32()).toString('utf8');
-  }
-
-  /** Copies, so the result is aligned whatever the offset in the file. */
-  int32s(count: number): Int32Array {
-    const slice = this.bytes(count * 4);
-    const values = new Int32Array(count);
-    for (let i = 0; i < count; i++) values[i] = slice.readInt32LE(i * 4);
-    return values;
+    return this.bytes(this.uint()).toString('utf8');
   }
 
   atEnd(): boolean {
