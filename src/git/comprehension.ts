@@ -18,14 +18,12 @@ import {
   type UnderstandingFact,
 } from '../core/git/understanding.js';
 import { factsFromMessage } from '../core/git/understanding-facts.js';
-import { blameFile } from './blame.js';
 import { LOG_FORMAT, type LogCommit, parseLog } from './log-parser.js';
+import { buildOwnership } from './ownership.js';
 import { readNotes } from './notes.js';
-import { mapWithConcurrency } from './pool.js';
-import { createProgressReporter, type ProgressOptions } from './progress.js';
+import type { ProgressOptions } from './progress.js';
 import { resolveCommit } from './refs.js';
 import { runGit } from './run-git.js';
-import { listTreeFiles } from './tree-files.js';
 
 export interface MeasureOptions {
   repo: string;
@@ -55,34 +53,35 @@ export function inFocus(path: string, focus: string | undefined): boolean {
   return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
 }
 
-/** Every text file of the tree, blamed line by line (generated paths are left out of the metrics). */
+/**
+ * Every text file of the tree, line by line as `git blame` would attribute it — computed from one pass
+ * over the history (`buildOwnership`), not a blame per file. Generated paths are left out of the metrics.
+ */
 async function blamedFiles(options: MeasureOptions, commit: string): Promise<BlamedFile[]> {
-  const { text } = await listTreeFiles(options.repo, commit);
-  const paths = text.filter(
-    (path) => !isGeneratedPath(path, { extraPatterns: options.generatedPatterns ?? [] }),
-  );
-  const reporter = createProgressReporter(
-    paths.length,
-    options.progress ? { every: 1, ...options.progress } : undefined,
-  );
-  const files = await mapWithConcurrency(paths, 6, async (path) => {
-    const lines: BlamedFile['lines'][number][] = [];
-    await blameFile({
-      repo: options.repo,
-      commit,
-      path,
-      onLine: (line) =>
-        lines.push({
-          sha: line.sha,
-          authorEmail: line.authorEmail.toLowerCase(),
-          origLine: line.originalLine,
-          ...(line.originalPath !== path ? { origPath: line.originalPath } : {}),
-        }),
-    });
-    reporter.tick();
-    return { path, lines };
+  const ownership = await buildOwnership({
+    repo: options.repo,
+    ref: commit,
+    ...(options.progress ? { progress: options.progress } : {}),
   });
-  reporter.finish();
+  const generated = (path: string) =>
+    isGeneratedPath(path, { extraPatterns: options.generatedPatterns ?? [] });
+  const files: BlamedFile[] = [];
+  for (const [path, { owners, origLines }] of [...ownership.files].sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  )) {
+    if (generated(path)) continue;
+    const lines: BlamedFile['lines'][number][] = [];
+    for (let index = 0; index < owners.length; index++) {
+      const owner = ownership.commits[owners[index]!];
+      if (!owner) continue;
+      lines.push({
+        sha: owner.sha,
+        authorEmail: owner.authorEmail.toLowerCase(),
+        origLine: origLines[index] ?? index + 1,
+      });
+    }
+    files.push({ path, lines });
+  }
   return files;
 }
 
