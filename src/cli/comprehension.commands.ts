@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import {
   type ComprehensionReport,
@@ -7,6 +8,7 @@ import {
 import type { UnderstandingFact } from '../core/git/understanding.js';
 import type { GitSettings } from '../contracts/repositories.contract.js';
 import { measureComprehension } from '../git/comprehension.js';
+import { resolveRepo } from '../git/repo-info.js';
 import type { Progress } from '../git/progress.js';
 import { systemClock } from '../server/shared/system-clock.js';
 import { type CliDeps, type CommandContext, action } from './context.js';
@@ -81,6 +83,7 @@ async function comprehension(
   const { full: report, focused: shown } = await measureComprehension({
     repo: root,
     facts,
+    snapshot: join((await resolveRepo(root)).gitDir, 'recital', 'ownership.bin'),
     ...(settings
       ? {
           rules: settings.attributionRules,

@@ -1,3 +1,5 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ComprehensionReport } from '../contracts/comprehension.contract.js';
 import { inFocus, measureComprehension } from './comprehension.js';
@@ -119,5 +121,19 @@ describe('measureComprehension on a real repository, from git alone', () => {
     const { full } = await measureComprehension({ repo: repo.dir });
     expect(full.hotspots?.[0]).toMatchObject({ path: 'src/retry.ts', unexplainedAiLines: 6 });
     expect(full.hotspots?.[0]?.churn).toBeGreaterThanOrEqual(8);
+  });
+
+  it('continues from a saved ownership snapshot and agrees with a fresh measurement', async () => {
+    const snapshot = join(repo.dir, '.git', 'recital', 'ownership.bin');
+    const first = await measureComprehension({ repo: repo.dir, snapshot });
+    expect(existsSync(snapshot)).toBe(true);
+    await repo.commit(`Queue metrics\n\n${CLAUDE}`, { as: CY, files: { 'src/queue.ts': lines('queue', 6) } });
+    const continued = await measureComprehension({ repo: repo.dir, snapshot });
+    const fresh = await measureComprehension({ repo: repo.dir });
+    expect(continued.full).toEqual(fresh.full);
+    expect(continued.full.commit).not.toBe(first.full.commit);
+    // A damaged snapshot is rebuilt, not trusted.
+    writeFileSync(snapshot, 'not a snapshot');
+    expect((await measureComprehension({ repo: repo.dir, snapshot })).full).toEqual(fresh.full);
   });
 });

@@ -19,7 +19,13 @@ import {
 } from '../core/git/understanding.js';
 import { factsFromMessage } from '../core/git/understanding-facts.js';
 import { LOG_FORMAT, type LogCommit, parseLog } from './log-parser.js';
-import { buildOwnership } from './ownership.js';
+import {
+  buildOwnership,
+  loadOwnership,
+  type Ownership,
+  saveOwnership,
+  updateOwnership,
+} from './ownership.js';
 import { readNotes } from './notes.js';
 import type { ProgressOptions } from './progress.js';
 import { resolveCommit } from './refs.js';
@@ -38,6 +44,11 @@ export interface MeasureOptions {
   progress?: ProgressOptions;
   /** A folder or file of the tree: `focused` covers only it (its totals and bus factor too). */
   focus?: string;
+  /**
+   * Where to keep the line ownership between runs (a file under the clone's git dir): the next run
+   * walks only the commits made since, instead of the whole history.
+   */
+  snapshot?: string;
 }
 
 export interface Measured {
@@ -58,11 +69,7 @@ export function inFocus(path: string, focus: string | undefined): boolean {
  * over the history (`buildOwnership`), not a blame per file. Generated paths are left out of the metrics.
  */
 async function blamedFiles(options: MeasureOptions, commit: string): Promise<BlamedFile[]> {
-  const ownership = await buildOwnership({
-    repo: options.repo,
-    ref: commit,
-    ...(options.progress ? { progress: options.progress } : {}),
-  });
+  const ownership = await ownershipOf(options, commit);
   const generated = (path: string) =>
     isGeneratedPath(path, { extraPatterns: options.generatedPatterns ?? [] });
   const files: BlamedFile[] = [];
@@ -83,6 +90,17 @@ async function blamedFiles(options: MeasureOptions, commit: string): Promise<Bla
     files.push({ path, lines });
   }
   return files;
+}
+
+/** From the saved snapshot when there is one (a damaged or foreign file is simply rebuilt), else a full walk. */
+async function ownershipOf(options: MeasureOptions, commit: string): Promise<Ownership> {
+  const progress = options.progress ? { progress: options.progress } : {};
+  const previous = options.snapshot ? await loadOwnership(options.snapshot).catch(() => null) : null;
+  const ownership = previous
+    ? await updateOwnership({ repo: options.repo, from: previous, to: commit, ...progress })
+    : await buildOwnership({ repo: options.repo, ref: commit, ...progress });
+  if (options.snapshot) await saveOwnership(ownership, options.snapshot);
+  return ownership;
 }
 
 /** The commits that own lines, read once each with their messages. */
