@@ -16,6 +16,7 @@ import { registerRepoCommands } from './repo.commands.js';
 import { registerHookCommands } from './hooks.commands.js';
 import { registerComprehensionCommands } from './comprehension.commands.js';
 import { registerEmailCommands } from './email.commands.js';
+import { registerGitSettingsCommands } from './git-settings.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
 import { registerStatusCommands } from './status.commands.js';
 import { registerTodayCommands } from './today.commands.js';
@@ -70,6 +71,7 @@ export function createProgram(deps: CliDeps): Command {
   registerHookCommands(program, deps);
   registerComprehensionCommands(program, deps);
   registerEmailCommands(program, deps);
+  registerGitSettingsCommands(program, deps);
   return program;
 }
 
