@@ -22,6 +22,7 @@ import {
   launchChromium,
   markPage,
   naturalWidth,
+  signInThroughPage,
   stillSamePage,
 } from '../helpers/browser.js';
 import { png } from '../helpers/png.js';
@@ -86,29 +87,8 @@ describe('web: checkpoint proof, witness review, cohort console', () => {
   });
 
   /** A person in their own browser, signed in through the sign-in page and landed on `path`. */
-  async function signedIn(
-    who: { email: string; password: string },
-    timezoneId: string,
-    path: string,
-  ): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      timezoneId,
-      locale: 'en-US',
-      acceptDownloads: true,
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(`${who.email}: ${error.message}`));
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/sign-in\?next=/);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}${path}`);
-    return page;
-  }
+  const signedIn = (who: { email: string; password: string }, timezoneId: string, path: string) =>
+    signInThroughPage(browser, { baseUrl: server.url, who, path, timezoneId, contexts, pageErrors });
 
   it('walks proof → rejection → resubmission → approval, live on the builder’s open page', async () => {
     const { builder, witness, projectId } = world;

@@ -15,7 +15,7 @@ import {
 } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { committedProject } from '../helpers/commitment.js';
-import { buildWeb, horizontalOverflow, launchChromium } from '../helpers/browser.js';
+import { buildWeb, horizontalOverflow, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 import { signUpWithToken } from '../helpers/users.js';
 
@@ -194,24 +194,15 @@ describe('web: code comprehension', () => {
   });
 
   /** A person in their own browser, signed in through the sign-in page and landed on `path`. */
-  async function signedIn(who: { email: string; password: string }, path: string): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
+  const signedIn = (who: { email: string; password: string }, path: string) =>
+    signInThroughPage(browser, {
+      baseUrl: server.url,
+      who,
+      path,
       timezoneId: 'Europe/Berlin',
-      locale: 'en-US',
+      contexts,
+      pageErrors,
     });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(`${who.email}: ${error.message}`));
-    await page.goto(`${server.url}${path}`);
-    await page.waitForURL(/\/sign-in\?next=/);
-    await page.getByLabel('Email').fill(who.email);
-    await page.getByLabel('Password').fill(who.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${server.url}${path}`);
-    return page;
-  }
 
   /** An attribute of the element that has focus. */
   const focused = (page: Page, name: string) => page.locator(':focus').getAttribute(name);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -92,4 +92,40 @@ export function markPage(page: Page): Promise<unknown> {
 
 export function stillSamePage(page: Page): Promise<boolean> {
   return page.evaluate(() => (globalThis as unknown as BrowserGlobals).stayed === true);
+}
+
+/**
+ * A person in a browser context of their own, signed in through the sign-in page (asked for by
+ * opening `path`) and landed on `path`. The context goes into `contexts` for the caller to close;
+ * page errors go to `pageErrors`, prefixed with the person's e-mail.
+ */
+export async function signInThroughPage(
+  browser: Browser,
+  options: {
+    baseUrl: string;
+    who: { email: string; password: string };
+    path: string;
+    timezoneId: string;
+    contexts: BrowserContext[];
+    pageErrors: string[];
+  },
+): Promise<Page> {
+  const { baseUrl, who, path } = options;
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    timezoneId: options.timezoneId,
+    locale: 'en-US',
+    acceptDownloads: true,
+  });
+  options.contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => options.pageErrors.push(`${who.email}: ${error.message}`));
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/sign-in\?next=/);
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${baseUrl}${path}`);
+  return page;
 }
