@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { gitOutcome, runGit, runGitWithExitCode, spawnGit, type GitRunOptions } from './run-git.js';
 
 /**
@@ -41,7 +41,12 @@ export interface StartedGit {
  * output git did produce.
  */
 export function startGit(args: readonly string[], options: GitRunOptions): StartedGit {
-  const child = spawnGit(args, options);
+  const output = outputOf(spawnGit(args, options), args, options);
+  return { chunks: output.chunks, stop: output.kill };
+}
+
+/** A child's stdout as chunks, failing after the output with git's error; `kill` unless fully read. */
+function outputOf(child: ChildProcessWithoutNullStreams, args: readonly string[], options: GitRunOptions) {
   keepUnreadOutput(child.stdout);
   const outcome = gitOutcome(child, args, options);
   let settled = false;
@@ -57,7 +62,7 @@ export function startGit(args: readonly string[], options: GitRunOptions): Start
   }
   return {
     chunks: read(),
-    stop: () => {
+    kill: () => {
       if (!settled) child.kill();
     },
   };
@@ -92,25 +97,13 @@ export function startGitSession(args: readonly string[], options: Omit<GitRunOpt
     signal: options.signal,
   });
   child.stdin.on('error', () => undefined);
-  keepUnreadOutput(child.stdout);
-  const outcome = gitOutcome(child, args, options);
-  let settled = false;
-  async function* read(): AsyncGenerator<Buffer> {
-    try {
-      for await (const chunk of child.stdout) yield chunk as Buffer;
-      const failure = await outcome;
-      settled = true;
-      if (failure) throw failure;
-    } finally {
-      if (!settled) child.kill();
-    }
-  }
+  const output = outputOf(child, args, options);
   return {
-    chunks: read(),
+    chunks: output.chunks,
     write: (text) => void child.stdin.write(text),
     stop: () => {
       child.stdin.end();
-      if (!settled) child.kill();
+      output.kill();
     },
   };
 }
