@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { addLocalDays } from '../schedule/calendar.js';
+import { forecastWork } from './forecast.js';
+import type { Pace } from './pace.js';
+import { seededRandom } from './random.js';
+
+const calendar = Array.from({ length: 120 }, (_, i) => ({
+  date: addLocalDays('2026-03-02', i),
+  minutes: i % 7 < 5 ? 120 : 0,
+}));
+const history = (historyDays: number, velocities: number[]): Pace => ({
+  throughputs: [120, 90],
+  velocities,
+  skipRate: 0,
+  scopeGrowthPerDay: 0,
+  historyDays,
+});
+const work = {
+  estimates: Array.from({ length: 10 }, () => 120),
+  calendar,
+  dueDate: '2026-03-20',
+  trials: 2000,
+};
+
+describe('forecastWork', () => {
+  it('uses the builder’s own velocities once there is history, and says what it is based on', () => {
+    const result = forecastWork(history(12, [1, 1, 1, 1]), { ...work, random: seededRandom(3) });
+    expect(result).toMatchObject({
+      kind: 'forecast',
+      summary: { p50: '2026-03-13', probability: 1 },
+      basis: { coldStart: false, historyDays: 12, velocitySamples: 4, trials: 2000 },
+    });
+    expect(result.note).toBe(
+      'Based on 12 days of history and 4 finished tasks with known times (2,000 simulated runs).',
+    );
+  });
+
+  it('widens a cold start and says so, instead of pretending to know the pace', () => {
+    const result = forecastWork(history(3, [1, 1, 1, 1]), { ...work, random: seededRandom(3) });
+    expect(result.kind).toBe('forecast');
+    if (result.kind !== 'forecast') return;
+    expect(result.basis.coldStart).toBe(true);
+    expect(result.note).toMatch(/^Based on 3 days of history: too little to know your pace/);
+    expect(result.summary.probability).toBeLessThan(1);
+    expect(result.summary.p85! > '2026-03-13').toBe(true);
+  });
+
+  it('says when there is nothing to forecast, or nothing honest to say', () => {
+    expect(forecastWork(history(12, [1]), { ...work, estimates: [], random: seededRandom(1) }).kind).toBe(
+      'done',
+    );
+    const noHours = forecastWork(history(12, [1]), {
+      ...work,
+      calendar: calendar.map((day) => ({ ...day, minutes: 0 })),
+      random: seededRandom(1),
+    });
+    expect(noHours).toEqual({
+      kind: 'unknown',
+      note: 'No hours are planned, so no date can be forecast. Set your hours first.',
+    });
+  });
+});
