@@ -28,7 +28,7 @@ describe('forecastWork', () => {
     expect(result).toMatchObject({
       kind: 'forecast',
       summary: { p50: '2026-03-13', probability: 1 },
-      basis: { coldStart: false, historyDays: 12, velocitySamples: 4, trials: 2000 },
+      basis: { coldStart: false, historyDays: 12, samples: 4, trials: 2000 },
     });
     expect(result.note).toBe(
       'Based on 12 days of history and 4 finished tasks with known times (2,000 simulated runs).',
@@ -58,5 +58,30 @@ describe('forecastWork', () => {
       kind: 'unknown',
       note: 'No hours are planned, so no date can be forecast. Set your hours first.',
     });
+  });
+
+  it('samples daily output when days were worked but no task was timed, and can be asked for it', () => {
+    const pace: Pace = { ...history(9, []), throughputs: [120, 120, 120, 120, 120, 120] };
+    const result = forecastWork(pace, { ...work, random: seededRandom(5) });
+    expect(result).toMatchObject({ kind: 'forecast', basis: { method: 'throughput', samples: 6 } });
+    expect(result.kind === 'forecast' && result.summary.p50).toBe('2026-03-13');
+    expect(result.note).toMatch(/the work finished on each of 6 days worked/);
+    const thin = forecastWork(history(12, [1, 1, 1]), {
+      ...work,
+      method: 'throughput',
+      random: seededRandom(5),
+    });
+    expect(thin).toMatchObject({
+      kind: 'unknown',
+      note: expect.stringMatching(/2 days worked so far, 5 needed/),
+    });
+  });
+
+  it('refuses a number when neither history nor estimates say anything', () => {
+    const result = forecastWork(history(1, []), { ...work, unestimated: 8, random: seededRandom(5) });
+    expect(result.kind).toBe('unknown');
+    expect(result.note).toMatch(/no estimates for 8 of 10 open tasks/);
+    const enough = forecastWork(history(1, []), { ...work, unestimated: 5, random: seededRandom(5) });
+    expect(enough.kind).toBe('forecast');
   });
 });

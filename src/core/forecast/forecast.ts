@@ -1,19 +1,28 @@
 /**
  * A forecast that says what it is based on. With enough history the builder's own velocities are
- * sampled (evidence-based scheduling); with little, estimates are widened by typical estimation error
- * and the forecast says so; with no planned hours there is nothing honest to say, and it says that.
+ * sampled (evidence-based scheduling); with worked days but no timed tasks, their daily throughput;
+ * with little history, estimates are widened by typical estimation error and the forecast says so;
+ * where even that would be a guess (no hours, or a plan without estimates and no history), it says
+ * that instead of a number.
  */
 import { COLD_START_DAYS, typicalVelocities } from './cold-start.js';
-import { type ForecastSummary, type PlannedDay, simulate, summarize } from './monte-carlo.js';
+import {
+  type ForecastMethod,
+  type ForecastSummary,
+  type PlannedDay,
+  simulate,
+  summarize,
+} from './monte-carlo.js';
 import type { Pace } from './pace.js';
 
 export interface Basis {
-  method: 'ebs';
+  method: ForecastMethod;
   historyDays: number;
   trials: number;
   /** Velocities came from typical estimation error, not the builder's own history. */
   coldStart: boolean;
-  velocitySamples: number;
+  /** Velocities (ebs) or worked days (throughput) sampled. */
+  samples: number;
   skipRate: number;
   scopeGrowthPerDay: number;
 }
@@ -24,25 +33,51 @@ export type Forecast =
   | { kind: 'unknown'; note: string };
 
 /** Velocities of the builder's own that a forecast needs before it trusts them. */
-const MIN_VELOCITIES = 3;
+export const MIN_VELOCITIES = 3;
+/** Worked days a throughput forecast needs. */
+export const MIN_WORKED_DAYS = 5;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
+
+export interface WorkInput {
+  estimates: readonly number[];
+  calendar: readonly PlannedDay[];
+  dueDate: string;
+  trials: number;
+  random: () => number;
+  /** How many of `estimates` are a default because the plan has none. */
+  unestimated?: number;
+  /** Force a method (the throughput variant beside the main forecast); chosen from the history when absent. */
+  method?: ForecastMethod;
+}
+
+type Choice = { method: ForecastMethod; coldStart: boolean } | { unknown: string };
+
+function choose(pace: Pace, input: WorkInput): Choice {
+  const ownVelocities = pace.historyDays >= COLD_START_DAYS && pace.velocities.length >= MIN_VELOCITIES;
+  const ownThroughput = pace.throughputs.length >= MIN_WORKED_DAYS;
+  if (input.method === 'throughput')
+    return ownThroughput
+      ? { method: 'throughput', coldStart: false }
+      : {
+          unknown: `Too little history to sample daily output: ${days(pace.throughputs.length)} worked so far, ${MIN_WORKED_DAYS} needed.`,
+        };
+  if (ownVelocities) return { method: 'ebs', coldStart: false };
+  if (input.method !== 'ebs' && ownThroughput) return { method: 'throughput', coldStart: false };
+  // A cold start widens the plan's own estimates; with most of them missing there is nothing to widen.
+  if ((input.unestimated ?? 0) * 2 > input.estimates.length)
+    return {
+      unknown: `Too little to go on: ${days(pace.historyDays)} of history and no estimates for ${input.unestimated} of ${input.estimates.length} open tasks. Add estimates or work a few days first.`,
+    };
+  return { method: 'ebs', coldStart: true };
+}
 
 /**
  * @example
  * forecastWork(pace, { estimates: [60, 120], calendar, dueDate: '2026-03-20', trials: 10_000, random })
  * // { kind: 'forecast', summary: { p50: '2026-03-11', … }, note: 'Based on 12 days of history …' }
  */
-export function forecastWork(
-  pace: Pace,
-  input: {
-    estimates: readonly number[];
-    calendar: readonly PlannedDay[];
-    dueDate: string;
-    trials: number;
-    random: () => number;
-  },
-): Forecast {
+export function forecastWork(pace: Pace, input: WorkInput): Forecast {
   if (input.estimates.reduce((sum, minutes) => sum + minutes, 0) <= 0)
     return { kind: 'done', note: 'Nothing is left to do before this date.' };
   if (!input.calendar.some((day) => day.minutes > 0))
@@ -50,12 +85,14 @@ export function forecastWork(
       kind: 'unknown',
       note: 'No hours are planned, so no date can be forecast. Set your hours first.',
     };
-  const coldStart = pace.historyDays < COLD_START_DAYS || pace.velocities.length < MIN_VELOCITIES;
+  const choice = choose(pace, input);
+  if ('unknown' in choice) return { kind: 'unknown', note: choice.unknown };
+  const { method, coldStart } = choice;
   const velocities = coldStart ? typicalVelocities() : pace.velocities;
   const simulation = simulate({
     estimates: input.estimates,
     calendar: input.calendar,
-    method: 'ebs',
+    method,
     velocities,
     throughputs: pace.throughputs,
     skipRate: pace.skipRate,
@@ -64,18 +101,21 @@ export function forecastWork(
     random: input.random,
   });
   const summary = summarize(simulation, input.calendar, input.dueDate);
+  const runs = `${input.trials.toLocaleString('en-US')} simulated runs`;
   const note = coldStart
-    ? `Based on ${days(pace.historyDays)} of history: too little to know your pace, so your estimates are widened by the error people typically make (${input.trials.toLocaleString('en-US')} simulated runs).`
-    : `Based on ${days(pace.historyDays)} of history and ${pace.velocities.length} finished tasks with known times (${input.trials.toLocaleString('en-US')} simulated runs).`;
+    ? `Based on ${days(pace.historyDays)} of history: too little to know your pace, so your estimates are widened by the error people typically make (${runs}).`
+    : method === 'ebs'
+      ? `Based on ${days(pace.historyDays)} of history and ${pace.velocities.length} finished tasks with known times (${runs}).`
+      : `Based on ${days(pace.historyDays)} of history: the work finished on each of ${days(pace.throughputs.length)} worked (${runs}).`;
   return {
     kind: 'forecast',
     summary,
     basis: {
-      method: 'ebs',
+      method,
       historyDays: pace.historyDays,
       trials: input.trials,
       coldStart,
-      velocitySamples: velocities.length,
+      samples: method === 'ebs' ? velocities.length : pace.throughputs.length,
       skipRate: pace.skipRate,
       scopeGrowthPerDay: pace.scopeGrowthPerDay,
     },
