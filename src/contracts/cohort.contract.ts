@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.js';
 import { CheckpointSchema } from './checkpoints.contract.js';
+import { CheckpointChanceSchema } from './forecast.contract.js';
 import { Id } from './common.js';
 import { WorkspaceParams } from './workspaces.contract.js';
 
@@ -25,7 +26,17 @@ export const CohortBuilderSchema = z.object({
   /** Whole days since the last evidence of work; null when there is none at all. */
   daysSinceEvidence: z.number().int().nullable(),
   missedCheckpoints: z.number().int(),
+  /** Open checkpoints whose forecast chance is under the workspace's threshold. */
+  atRiskCheckpoints: z.number().int(),
   nextCheckpoint: CheckpointSchema.nullable(),
+  /** The next checkpoint's latest forecast; null before one was made. */
+  nextCheckpointChance: CheckpointChanceSchema.nullable(),
+});
+
+const CohortCheckpoint = CheckpointSchema.extend({
+  projectName: z.string(),
+  builderName: z.string(),
+  chance: CheckpointChanceSchema.nullable(),
 });
 
 export const CohortSchema = z
@@ -36,8 +47,10 @@ export const CohortSchema = z
     /** At risk first: stalled, then slipping, then the longest without evidence. */
     builders: z.array(CohortBuilderSchema),
     checkpoints: z.object({
-      missed: z.array(CheckpointSchema.extend({ projectName: z.string(), builderName: z.string() })),
-      upcoming: z.array(CheckpointSchema.extend({ projectName: z.string(), builderName: z.string() })),
+      missed: z.array(CohortCheckpoint),
+      upcoming: z.array(CohortCheckpoint),
+      /** Open checkpoints under the threshold, least likely first: before they are missed. */
+      atRisk: z.array(CohortCheckpoint),
     }),
     reviewLoad: z.array(
       z.object({
@@ -98,6 +111,18 @@ export const WitnessedProjectSchema = z.object({
   lastShowedUp: z.string().nullable(),
   waitingReviews: z.number().int(),
   nextCheckpoint: CheckpointSchema.nullable(),
+  nextCheckpointChance: CheckpointChanceSchema.nullable(),
+  /** Open checkpoints whose forecast chance is under the workspace's threshold, least likely first. */
+  atRisk: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      dueDate: z.string(),
+      probability: z.number().nullable(),
+      p85: z.string().nullable(),
+      note: z.string(),
+    }),
+  ),
   /** Checkpoints that passed their due instant without approved proof, latest first. */
   missed: z.array(z.object({ id: z.string(), title: z.string(), dueDate: z.string() })),
 });

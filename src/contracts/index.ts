@@ -22,3 +22,4 @@ export * from './events.contract.js';
 export * from './repositories.contract.js';
 export * from './comprehension.contract.js';
 export * from './emails.contract.js';
+export * from './forecast.contract.js';

@@ -84,6 +84,17 @@ export const ScheduleResponse = z
     criticalPath: z.array(z.string()),
     finishDate: z.string().nullable(),
     warnings: z.array(z.object({ code: z.string(), taskId: z.string().optional(), message: z.string() })),
+    /**
+     * Actual ÷ estimated time every estimate was scaled by: as the builder set it (`saved`), from
+     * their own finished tasks (`history`: the median over `tasks` tasks and `historyDays` judged
+     * days, across their projects), or 1 while history is too thin (`none`).
+     */
+    calibration: z.object({
+      factor: z.number(),
+      source: z.enum(['saved', 'history', 'none']),
+      tasks: z.number().int(),
+      historyDays: z.number().int(),
+    }),
   })
   .meta({ id: 'Schedule' });
 export type ScheduleResponse = z.infer<typeof ScheduleResponse>;

@@ -22,6 +22,8 @@ export const Workspace = z
     slug: z.string(),
     kind: WorkspaceKind,
     whyMode: WhyMode,
+    /** Percent: a checkpoint whose forecast chance of holding is under this is shown at risk. */
+    atRiskBelow: z.number().int(),
     createdAt: Instant,
     /** The roles of the caller in this workspace. */
     myRoles: z.array(Role),
@@ -98,6 +100,12 @@ export const UpdateWorkspaceBody = z
     name: z.string().trim().min(1).max(80).optional(),
     slug: Slug.optional(),
     whyMode: WhyMode.optional(),
+    atRiskBelow: z
+      .number()
+      .int('atRiskBelow is a whole percent, e.g. 70')
+      .min(1, 'atRiskBelow is a percent from 1 to 99')
+      .max(99, 'atRiskBelow is a percent from 1 to 99')
+      .optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'Send at least one field to change.');
 

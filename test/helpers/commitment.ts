@@ -33,6 +33,8 @@ export async function committedProject(
     builderZone: string;
     witnessZone: string;
     dueDates: { 'cp-week-1': string; 'cp-week-2': string };
+    /** Another plan with the same two weekly checkpoints. */
+    plan?: string;
     minutesPerWeekday?: Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', number>;
   },
 ) {
@@ -51,7 +53,7 @@ export async function committedProject(
   ).id;
   await builder.client.call(importPlan, {
     params: { projectId },
-    body: { text: TWO_WEEK_PLAN, fileName: 'plan.md' },
+    body: { text: options.plan ?? TWO_WEEK_PLAN, fileName: 'plan.md' },
   });
   await builder.client.call(compileProjectSchedule, {
     params: { projectId },

@@ -32,6 +32,7 @@ export interface Database extends GitTables {
   notification_channels: NotificationChannelsTable;
   notification_prefs: NotificationPrefsTable;
   deliveries: DeliveriesTable;
+  checkpoint_forecasts: CheckpointForecastsTable;
 }
 
 export interface UsersTable {
@@ -75,6 +76,8 @@ export interface WorkspacesTable {
   why_mode: Generated<'off' | 'warn' | 'require'>;
   /** Attribution rules and extra bot / generated-path patterns for git evidence. */
   git_settings_json: Generated<string>;
+  /** Percent: a checkpoint whose chance of holding is under this is at risk. */
+  at_risk_below: Generated<number>;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -354,4 +357,20 @@ export interface DeliveriesTable {
   last_error: string | null;
   sent_at: string | null;
   created_at: string;
+}
+
+/** The latest forecast of each open checkpoint (the sweeper keeps it). */
+export interface CheckpointForecastsTable {
+  project_id: string;
+  checkpoint_id: string;
+  due_date: string;
+  kind: 'forecast' | 'done' | 'unknown';
+  probability: number | null;
+  p50: string | null;
+  p85: string | null;
+  p95: string | null;
+  note: string;
+  facts_key: string;
+  at_risk_since: string | null;
+  computed_at: string;
 }

@@ -8,6 +8,7 @@ import { checkpointsRoutes } from '../modules/checkpoints/checkpoints.routes.js'
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { cohortRoutes } from '../modules/cohort/cohort.routes.js';
 import { statusRoutes } from '../modules/status/status.routes.js';
+import { forecastRoutes } from '../modules/forecast/forecast.routes.js';
 import { eventsRoutes } from '../modules/events/events.routes.js';
 import { githubRoutes } from '../modules/github/github.routes.js';
 import { comprehensionRoutes } from '../modules/comprehension/comprehension.routes.js';
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await checkpointsRoutes(app, deps, routeOptions);
   notificationsRoutes(app, deps, routeOptions);
   statusRoutes(app, deps, routeOptions);
+  forecastRoutes(app, deps, routeOptions);
   cohortRoutes(app, deps, routeOptions);
   eventsRoutes(app, deps, routeOptions);
   reposRoutes(app, deps, routeOptions);

@@ -8,6 +8,7 @@ import * as m0006 from './0006-pauses-and-grace.js';
 import * as m0007 from './0007-contracts-checkpoints-notifications.js';
 import * as m0008 from './0008-project-profile.js';
 import * as m0009 from './0009-git-evidence.js';
+import * as m0010 from './0010-forecasts.js';
 
 /**
  * Every migration, in order. Names are permanent: they are recorded in the database.
@@ -23,4 +24,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-contracts-checkpoints-notifications': m0007,
   '0008-project-profile': m0008,
   '0009-git-evidence': m0009,
+  '0010-forecasts': m0010,
 };

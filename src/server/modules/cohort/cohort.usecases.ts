@@ -6,6 +6,7 @@ import { canManageWorkspace } from '../../../core/access/workspace-policy.js';
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
 import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { localDateOf } from '../../../core/verdicts/local-day.js';
+import { loadChances } from '../forecast/forecast.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
 import { enforce } from '../../shared/access.js';
@@ -74,7 +75,12 @@ export async function getCohort(
     for (const id of contractAt(list, now.getTime())?.contract.witnesses ?? []) witnessIds.add(id);
   const witnessNames = await names(deps.db, [...witnessIds]);
 
+  const chances = await loadChances(
+    deps.db,
+    projects.map((p) => p.id),
+  );
   const builders: Cohort['builders'] = [];
+  const atRisk: Cohort['checkpoints']['atRisk'] = [];
   const missed: Cohort['checkpoints']['missed'] = [];
   const upcoming: Cohort['checkpoints']['upcoming'] = [];
   const load = new Map<string, { builders: number; waiting: number; oldest: string | null }>();
@@ -85,15 +91,20 @@ export async function getCohort(
       checkpointsOf(deps.db, project as ProjectRow, now),
     ]);
     const last = lastEvidence.find((e) => e.project_id === project.id)?.at as string | null | undefined;
+    const chanceOf = (c: CheckpointDto) => chances.get(project.id)?.get(c.id) ?? null;
     const named = (c: CheckpointDto) => ({
       ...c,
       projectName: project.name,
       builderName: project.builder_name,
+      chance: chanceOf(c),
     });
+    const open = (c: CheckpointDto) => c.status === 'pending' || c.status === 'rejected';
     for (const c of checkpoints) {
       if (c.status === 'missed') missed.push(named(c));
       if (c.status === 'pending' && c.dueAt > now.toISOString()) upcoming.push(named(c));
+      if (open(c) && chanceOf(c)?.atRisk) atRisk.push(named(c));
     }
+    const next = checkpoints.find(open) ?? null;
     for (const witnessId of contract?.witnesses ?? []) {
       const entry = load.get(witnessId) ?? { builders: 0, waiting: 0, oldest: null };
       entry.builders += 1;
@@ -120,7 +131,9 @@ export async function getCohort(
       lastEvidenceAt: last ?? null,
       daysSinceEvidence: last ? Math.floor((now.getTime() - Date.parse(last)) / DAY_MS) : null,
       missedCheckpoints: checkpoints.filter((c) => c.status === 'missed').length,
-      nextCheckpoint: checkpoints.find((c) => c.status === 'pending' || c.status === 'rejected') ?? null,
+      atRiskCheckpoints: checkpoints.filter((c) => open(c) && chanceOf(c)?.atRisk).length,
+      nextCheckpoint: next,
+      nextCheckpointChance: next ? chanceOf(next) : null,
     });
   }
   builders.sort(
@@ -131,12 +144,15 @@ export async function getCohort(
   );
   missed.sort((a, b) => (a.dueAt < b.dueAt ? 1 : -1));
   upcoming.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1));
+  atRisk.sort(
+    (a, b) => (a.chance?.probability ?? 0) - (b.chance?.probability ?? 0) || (a.dueAt < b.dueAt ? -1 : 1),
+  );
   return {
     workspaceId,
     from,
     through,
     builders,
-    checkpoints: { missed, upcoming },
+    checkpoints: { missed, upcoming, atRisk },
     reviewLoad: [...load.entries()]
       .map(([witnessId, entry]) => ({
         witnessId,
@@ -257,6 +273,10 @@ export async function listWitnessed(deps: CohortDeps, actor: Actor): Promise<{ p
     deps.db,
     projects.map((p) => p.id),
   );
+  const chances = await loadChances(
+    deps.db,
+    projects.map((p) => p.id),
+  );
   const result: Witnessed[] = [];
   for (const project of projects) {
     const contract = contractAt(contracts.get(project.id) ?? [], now.getTime())?.contract;
@@ -271,6 +291,8 @@ export async function listWitnessed(deps: CohortDeps, actor: Actor): Promise<{ p
       daysOf(deps, project),
       checkpointsOf(deps.db, project as ProjectRow, now),
     ]);
+    const chanceOf = (id: string) => chances.get(project.id)?.get(id);
+    const next = checkpoints.find((c) => c.status === 'pending' || c.status === 'rejected') ?? null;
     result.push({
       projectId: project.id,
       projectName: project.name,
@@ -282,7 +304,22 @@ export async function listWitnessed(deps: CohortDeps, actor: Actor): Promise<{ p
       streak: days.streak.current,
       lastShowedUp: days.verdicts.filter((v) => v.verdict === 'showed_up').at(-1)?.date ?? null,
       waitingReviews: checkpoints.filter((c) => c.status === 'submitted').length,
-      nextCheckpoint: checkpoints.find((c) => c.status === 'pending' || c.status === 'rejected') ?? null,
+      nextCheckpoint: next,
+      nextCheckpointChance: next ? (chanceOf(next.id) ?? null) : null,
+      atRisk: checkpoints
+        .filter((c) => (c.status === 'pending' || c.status === 'rejected') && chanceOf(c.id)?.atRisk)
+        .map((c) => {
+          const chance = chanceOf(c.id)!;
+          return {
+            id: c.id,
+            title: c.title,
+            dueDate: c.dueDate,
+            probability: chance.probability,
+            p85: chance.p85,
+            note: chance.note,
+          };
+        })
+        .sort((a, b) => (a.probability ?? 0) - (b.probability ?? 0)),
       missed: checkpoints
         .filter((c) => c.status === 'missed')
         .map(({ id, title, dueDate }) => ({ id, title, dueDate }))

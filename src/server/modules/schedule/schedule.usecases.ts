@@ -17,6 +17,8 @@ import { getPlanVersion } from '../plans/plans.usecases.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
+import { calibrationOf } from '../../../core/forecast/combine.js';
+import { builderPace } from '../forecast/forecast.usecases.js';
 
 type Request = z.output<typeof ScheduleRequest>;
 type StoredAvailability = Pick<
@@ -92,6 +94,15 @@ export async function scheduleProject(
     startDate: request.startDate ?? localDate(deps.clock.now(), builder.time_zone),
   };
   const titles = new Map(plan.checkpoints.map((c) => [c.id, c.title]));
+  // The builder's own calibration, unless they set one: tomorrow's schedule fits what they really do.
+  const learned = settings.calibrationFactor
+    ? null
+    : calibrationOf((await builderPace(deps.db, project.builder_id)).pace);
+  const calibration = settings.calibrationFactor
+    ? { factor: settings.calibrationFactor, source: 'saved' as const, tasks: 0, historyDays: 0 }
+    : learned
+      ? { ...learned, source: 'history' as const }
+      : { factor: 1, source: 'none' as const, tasks: 0, historyDays: 0 };
   let schedule;
   try {
     schedule = compileSchedule({
@@ -106,7 +117,7 @@ export async function scheduleProject(
         launchDate: settings.launchDate ?? null,
         sprintLengthDays: settings.sprintLengthDays ?? null,
       },
-      ...(settings.calibrationFactor ? { calibrationFactor: settings.calibrationFactor } : {}),
+      calibrationFactor: calibration.factor,
       ...(request.defaultEstimateMinutes ? { defaultEstimateMinutes: request.defaultEstimateMinutes } : {}),
       ...(request.maxChunkMinutes ? { maxChunkMinutes: request.maxChunkMinutes } : {}),
       ...(request.includeOptional !== undefined ? { includeOptional: request.includeOptional } : {}),
@@ -153,6 +164,7 @@ export async function scheduleProject(
     timeZone: availability.timeZone,
     startDate: availability.startDate,
     planVersion: plan.number,
+    calibration,
     checkpoints: schedule.checkpoints.map((c) => ({ ...c, title: titles.get(c.id) ?? c.id })),
   };
 }

@@ -9,6 +9,7 @@ export function presentWorkspace(row: WorkspaceRow, myRoles: Role[]): Workspace 
     slug: row.slug,
     kind: row.kind,
     whyMode: row.why_mode,
+    atRiskBelow: row.at_risk_below,
     createdAt: row.created_at,
     myRoles,
   };

@@ -59,6 +59,7 @@ export async function createWorkspace(
         slug: input.slug ?? (await uniqueSlug(trx, slugify(input.name))),
         kind: input.kind,
         why_mode: 'warn',
+        at_risk_below: 70,
         git_settings_json: '{}',
         created_by: actor.userId,
         created_at: now,
@@ -116,10 +117,11 @@ export async function updateWorkspace(
       enforce(canManageWorkspace(roles), 'workspaces.not_found');
       if (input.slug && input.slug !== workspace.slug && (await repo.slugExists(trx, input.slug)))
         throw new AppError('workspaces.slug_taken');
-      const { whyMode, ...rest } = input;
+      const { whyMode, atRiskBelow, ...rest } = input;
       const changes = {
         ...rest,
         ...(whyMode ? { why_mode: whyMode } : {}),
+        ...(atRiskBelow ? { at_risk_below: atRiskBelow } : {}),
         updated_at: deps.clock.now().toISOString(),
       };
       await repo.updateWorkspaceRow(trx, workspaceId, changes);
