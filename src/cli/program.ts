@@ -16,6 +16,7 @@ import { registerRepoCommands } from './repo.commands.js';
 import { registerHookCommands } from './hooks.commands.js';
 import { registerComprehensionCommands } from './comprehension.commands.js';
 import { registerEmailCommands } from './email.commands.js';
+import { registerForecastCommands } from './forecast.commands.js';
 import { registerGitSettingsCommands } from './git-settings.commands.js';
 import { registerScheduleCommands } from './schedule.commands.js';
 import { registerStatusCommands } from './status.commands.js';
@@ -64,6 +65,7 @@ export function createProgram(deps: CliDeps): Command {
   registerTodayCommands(program, deps);
   registerLedgerCommands(program, deps);
   registerStatusCommands(program, deps);
+  registerForecastCommands(program, deps);
   registerContractCommands(program, deps);
   registerCheckpointCommands(program, deps);
   registerInboxCommands(program, deps);
