@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from './endpoint.js';
 import { CheckpointSchema } from './checkpoints.contract.js';
-import { CheckpointChanceSchema } from './forecast.contract.js';
+import { CheckpointChanceSchema, PaceSchema } from './forecast.contract.js';
 import { Id } from './common.js';
 import { WorkspaceParams } from './workspaces.contract.js';
 
@@ -52,6 +52,8 @@ export const CohortSchema = z
       /** Open checkpoints under the threshold, least likely first: before they are missed. */
       atRisk: z.array(CohortCheckpoint),
     }),
+    /** The workspace's pace: every builder's judged days and finished tasks, pooled. */
+    pace: PaceSchema,
     reviewLoad: z.array(
       z.object({
         witnessId: z.string(),

@@ -233,6 +233,8 @@ describeEachDialect('forecasts from the builder’s own pace', (dialect) => {
       });
       const cohort = await organizer.client.call(getCohort, { params: { workspaceId }, query: {} });
       expect(cohort.checkpoints.atRisk.map((c) => [c.id, c.chance?.probability])).toEqual([['cp-week-2', 0]]);
+      // The workspace's pace pools every project in it (here, one).
+      expect(cohort.pace).toMatchObject({ historyDays: 5, workedDays: 4, timedTasks: 5, projects: 1 });
       expect(cohort.builders.find((b) => b.projectId === projectId)).toMatchObject({
         atRiskCheckpoints: 1,
         nextCheckpointChance: { atRisk: true },

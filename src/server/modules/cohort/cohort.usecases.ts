@@ -7,6 +7,7 @@ import { contractAt } from '../../../core/contracts/contract-timeline.js';
 import { addLocalDays } from '../../../core/schedule/calendar.js';
 import { localDateOf } from '../../../core/verdicts/local-day.js';
 import { loadChances } from '../forecast/forecast.repository.js';
+import { loadPace, paceSummary } from '../forecast/pace.repository.js';
 import type { Database } from '../../db/schema.js';
 import type { Actor, Deps } from '../../deps.js';
 import { enforce } from '../../shared/access.js';
@@ -153,6 +154,12 @@ export async function getCohort(
     through,
     builders,
     checkpoints: { missed, upcoming, atRisk },
+    pace: paceSummary(
+      await loadPace(
+        deps.db,
+        projects.map((p) => ({ id: p.id, timeZone: p.time_zone })),
+      ),
+    ),
     reviewLoad: [...load.entries()]
       .map(([witnessId, entry]) => ({
         witnessId,
