@@ -4,89 +4,27 @@
  * chance of holding drops under the workspace's threshold (again only after it has recovered).
  * A project is re-simulated only when something a forecast reads has changed: its facts key.
  */
-import { createHash } from 'node:crypto';
-
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
-import { localDateOf } from '../../../core/verdicts/local-day.js';
 import type { Deps } from '../../deps.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { notify } from '../notifications/notify.js';
 import type { ProjectRow } from '../projects/projects.repository.js';
-import { computeForecast } from './forecast.usecases.js';
+import { forecastOf } from './forecast.usecases.js';
+import { forecastFactsKey } from './forecast.repository.js';
 
 type SweepDeps = Pick<Deps, 'db' | 'dialect' | 'logger'>;
-
-/** Everything a forecast of this project reads, in one hash: the date, the builder's evidence, the plan, the contract. */
-async function factsKey(deps: SweepDeps, project: ProjectRow, now: Date): Promise<string> {
-  const builder = await deps.db
-    .selectFrom('users')
-    .select('time_zone')
-    .where('id', '=', project.builder_id)
-    .executeTakeFirstOrThrow();
-  const ofBuilder = deps.db.selectFrom('projects').select('id').where('builder_id', '=', project.builder_id);
-  const facts = await deps.db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('evidence')
-        .select((e) => e.fn.max('created_at').as('m'))
-        .where('project_id', 'in', ofBuilder)
-        .as('evidence'),
-      eb
-        .selectFrom('evidence')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('project_id', 'in', ofBuilder)
-        .as('evidence_count'),
-      eb
-        .selectFrom('day_verdicts')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('project_id', 'in', ofBuilder)
-        .as('verdicts'),
-      eb
-        .selectFrom('plan_versions')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('project_id', 'in', ofBuilder)
-        .as('versions'),
-      eb
-        .selectFrom('contract_versions')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('project_id', '=', project.id)
-        .as('contracts'),
-      eb
-        .selectFrom('checkpoint_events')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('project_id', '=', project.id)
-        .as('events'),
-      eb
-        .selectFrom('pauses')
-        .select((e) => e.fn.countAll().as('n'))
-        .where('project_id', '=', project.id)
-        .as('pauses'),
-      eb
-        .selectFrom('workspaces')
-        .select('at_risk_below')
-        .where('id', '=', project.workspace_id)
-        .as('threshold'),
-    ])
-    .executeTakeFirstOrThrow();
-  const today = localDateOf(now.getTime(), builder.time_zone);
-  const text = JSON.stringify(
-    [today, project.current_version, project.availability_json, facts],
-    (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v),
-  );
-  return createHash('sha256').update(text).digest('hex').slice(0, 32);
-}
 
 const percent = (p: number) => `${Math.round(p * 100)}%`;
 
 async function sweepProjectForecast(deps: SweepDeps, project: ProjectRow, now: Date): Promise<number> {
-  const key = await factsKey(deps, project, now);
+  const key = await forecastFactsKey(deps.db, project, now);
   const stored = await deps.db
     .selectFrom('checkpoint_forecasts')
     .select('facts_key')
     .where('project_id', '=', project.id)
     .execute();
   if (stored.length > 0 && stored.every((row) => row.facts_key === key)) return 0;
-  const forecast = await computeForecast(deps.db, project, now);
+  const forecast = await forecastOf(deps.db, project, now, key);
   const nowIso = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     let claim = trx.selectFrom('projects').select('id').where('id', '=', project.id);

@@ -26,6 +26,7 @@ import { loadContractVersions } from '../contracts/contracts.repository.js';
 import type { ProjectRow } from '../projects/projects.repository.js';
 import { requireProject } from '../projects/projects.usecases.js';
 import { projectBurnup } from '../status/status.usecases.js';
+import { forecastFactsKey } from './forecast.repository.js';
 import { loadPace, paceSummary } from './pace.repository.js';
 
 export const FORECAST_TRIALS = 10_000;
@@ -310,11 +311,36 @@ async function calendarAhead(
   });
 }
 
+/**
+ * Forecasts by project and facts key: a simulation is only run again when something it reads
+ * changed (or the date did). Any instance may hold a stale entry; its key simply stops matching.
+ */
+const cache = new Map<string, ProjectForecast>();
+const CACHE_ENTRIES = 500;
+
+/** The project's forecast for these facts, simulated only if no forecast of them is cached. */
+export async function forecastOf(
+  db: Kysely<Database>,
+  project: ProjectRow,
+  now: Date,
+  factsKey?: string,
+): Promise<ProjectForecast> {
+  const key = `${project.id}|${factsKey ?? (await forecastFactsKey(db, project, now))}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const forecast = await computeForecast(db, project, now);
+  cache.delete(key);
+  cache.set(key, forecast);
+  // Map keeps insertion order: the first key is the oldest.
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return forecast;
+}
+
 export async function getForecast(
   deps: Pick<Deps, 'db' | 'clock'>,
   actor: Actor,
   projectId: string,
 ): Promise<ProjectForecast> {
   const { project } = await requireProject(deps.db, projectId, actor);
-  return computeForecast(deps.db, project, deps.clock.now());
+  return forecastOf(deps.db, project, deps.clock.now());
 }
