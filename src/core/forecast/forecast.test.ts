@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLocalDays } from '../schedule/calendar.js';
-import { forecastWork } from './forecast.js';
+import { assumedSkipRate, forecastWork } from './forecast.js';
 import type { Pace } from './pace.js';
 import { seededRandom } from './random.js';
 
@@ -83,5 +83,13 @@ describe('forecastWork', () => {
     expect(result.note).toMatch(/no estimates for 8 of 10 open tasks/);
     const enough = forecastWork(history(1, []), { ...work, unestimated: 5, random: seededRandom(5) });
     expect(enough.kind).toBe('forecast');
+  });
+
+  it('does not let a skipped first day mean that every day will be skipped', () => {
+    expect(assumedSkipRate({ skipRate: 1, historyDays: 1 })).toBeCloseTo((1 + 0.5) / 6);
+    expect(assumedSkipRate({ skipRate: 0, historyDays: 0 })).toBe(0.1);
+    expect(assumedSkipRate({ skipRate: 0.2, historyDays: 5 })).toBe(0.2);
+    const result = forecastWork({ ...history(1, []), skipRate: 1 }, { ...work, random: seededRandom(9) });
+    expect(result.kind === 'forecast' && result.summary.p50).not.toBeNull();
   });
 });

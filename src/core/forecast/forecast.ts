@@ -32,6 +32,21 @@ export type Forecast =
   | { kind: 'done'; note: string }
   | { kind: 'unknown'; note: string };
 
+/**
+ * The skip rate a forecast assumes: while history is short, the builder's own pulled towards a
+ * typical one by a few pseudo-days, so that one skipped first day does not mean every future day is
+ * skipped (nor a perfect first three days that none will be); their own once history is long enough.
+ */
+export const TYPICAL_SKIP_RATE = 0.1;
+
+export function assumedSkipRate(pace: Pick<Pace, 'skipRate' | 'historyDays'>): number {
+  if (pace.historyDays >= COLD_START_DAYS) return pace.skipRate;
+  return (
+    (pace.skipRate * pace.historyDays + TYPICAL_SKIP_RATE * COLD_START_DAYS) /
+    (pace.historyDays + COLD_START_DAYS)
+  );
+}
+
 /** Velocities of the builder's own that a forecast needs before it trusts them. */
 export const MIN_VELOCITIES = 3;
 /** Worked days a throughput forecast needs. */
@@ -89,13 +104,14 @@ export function forecastWork(pace: Pace, input: WorkInput): Forecast {
   if ('unknown' in choice) return { kind: 'unknown', note: choice.unknown };
   const { method, coldStart } = choice;
   const velocities = coldStart ? typicalVelocities() : pace.velocities;
+  const skipRate = assumedSkipRate(pace);
   const simulation = simulate({
     estimates: input.estimates,
     calendar: input.calendar,
     method,
     velocities,
     throughputs: pace.throughputs,
-    skipRate: pace.skipRate,
+    skipRate,
     scopeGrowthPerDay: pace.scopeGrowthPerDay,
     trials: input.trials,
     random: input.random,
@@ -116,7 +132,7 @@ export function forecastWork(pace: Pace, input: WorkInput): Forecast {
       trials: input.trials,
       coldStart,
       samples: method === 'ebs' ? velocities.length : pace.throughputs.length,
-      skipRate: pace.skipRate,
+      skipRate,
       scopeGrowthPerDay: pace.scopeGrowthPerDay,
     },
     note,
