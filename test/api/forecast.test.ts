@@ -6,6 +6,7 @@ import {
   finishTask,
   getCohort,
   getForecast,
+  importPlan,
   listWitnessed,
   listNotifications,
   setTestClock,
@@ -281,6 +282,21 @@ describeEachDialect('forecasts from the builder’s own pace', (dialect) => {
       );
       expect(witnessed?.atRisk).toEqual([]);
       expect((await forecastOf(builder)).checkpoints.map((c) => c.kind)).toEqual(['done', 'done']);
+    });
+
+    it('sees a re-plan that added work as scope growth', async () => {
+      await builder.client.call(importPlan, {
+        params: { projectId },
+        body: {
+          text: PLAN.replace('- [ ] Refunds (2h)', '- [ ] Refunds (2h)\n- [ ] Coupons (2h)'),
+          fileName: 'plan.md',
+          reason: 'coupons were asked for',
+        },
+      });
+      const { pace } = await forecastOf(builder);
+      // 2 hours added to the 6 that were open on Monday night (done: four 1-hour tasks and one 2-hour
+      // task of 12 hours), over five judged days.
+      expect(pace.scopeGrowthPerDay).toBeCloseTo(120 / 360 / 5, 4);
     });
   });
 });

@@ -184,9 +184,15 @@ function paceBefore(history: History, replay: Replay, date: string): Pace {
         : { doneDate: day.date, estimateMinutes: task.estimateMinutes, loggedMinutes };
     }),
   );
+  // Open work on the morning a task was added: in the plan before that day, not done before it.
+  const openOn = (day: string) =>
+    history.tasks
+      .filter((task) => task.addedOn === null || task.addedOn < day)
+      .filter((task) => !((replay.doneOn.get(task.id) ?? '9999') < day))
+      .reduce((sum, task) => sum + minutesOf(task), 0);
   const scopeChanges: ScopeChange[] = history.tasks.flatMap((task) =>
     task.addedOn !== null && task.addedOn < date
-      ? [{ date: task.addedOn, addedMinutes: minutesOf(task) }]
+      ? [{ date: task.addedOn, addedMinutes: minutesOf(task), openMinutesBefore: openOn(task.addedOn) }]
       : [],
   );
   return paceOf({ days, finished, scopeChanges, openMinutesAtStart: replay.openAtStart });

@@ -69,4 +69,19 @@ describe('paceOf', () => {
       historyDays: 0,
     });
   });
+
+  it('measures growth against the open work there was when it was added', () => {
+    const days = [1, 2, 3, 4].map((d) => ({ date: `2026-03-0${d}`, verdict: 'showed_up' as const }));
+    const pace = paceOf({
+      days,
+      finished: [],
+      scopeChanges: [
+        { date: '2026-03-02', addedMinutes: 100, openMinutesBefore: 1000 },
+        { date: '2026-03-04', addedMinutes: 100, openMinutesBefore: 250 },
+      ],
+      openMinutesAtStart: 1000,
+    });
+    // 10% and then 40% of what was open, over four days.
+    expect(pace.scopeGrowthPerDay).toBeCloseTo((0.1 + 0.4) / 4);
+  });
 });

@@ -26,6 +26,12 @@ export interface ScopeChange {
   date: string;
   /** Estimated minutes of open work the version added (negative when it removed more than it added). */
   addedMinutes: number;
+  /**
+   * Open work just before the change. Growth is measured against it, so that a plan which keeps
+   * growing by the same amount as it drains is seen to grow faster, as it does for what is left.
+   * Defaults to the open work when the history began.
+   */
+  openMinutesBefore?: number;
 }
 
 export interface Pace {
@@ -35,7 +41,7 @@ export interface Pace {
   velocities: number[];
   /** Skipped ÷ (worked + skipped) planned days; paused and grace days count for neither. */
   skipRate: number;
-  /** Added open work per judged day, as a share of the open work when the history began. */
+  /** Added open work per judged day, as a share of the open work there was when it was added. */
   scopeGrowthPerDay: number;
   /** Judged planned days the pace is based on. */
   historyDays: number;
@@ -76,17 +82,17 @@ export function paceOf(input: {
   }
   const historyDays = input.days.length;
   const first = input.days[0]?.date;
-  const added = input.scopeChanges
-    .filter((change) => first !== undefined && change.date >= first)
-    .reduce((sum, change) => sum + change.addedMinutes, 0);
+  let growth = 0;
+  for (const change of input.scopeChanges) {
+    if (first === undefined || change.date < first) continue;
+    const base = change.openMinutesBefore ?? input.openMinutesAtStart;
+    if (base > 0) growth += change.addedMinutes / base;
+  }
   return {
     throughputs: [...worked].sort().map((date) => doneByDate.get(date) ?? 0),
     velocities,
     skipRate: worked.length + skipped === 0 ? 0 : skipped / (worked.length + skipped),
-    scopeGrowthPerDay:
-      historyDays === 0 || input.openMinutesAtStart <= 0
-        ? 0
-        : Math.max(0, added) / input.openMinutesAtStart / historyDays,
+    scopeGrowthPerDay: historyDays === 0 ? 0 : Math.max(0, growth) / historyDays,
     historyDays,
   };
 }

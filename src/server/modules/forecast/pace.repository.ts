@@ -11,6 +11,7 @@ import {
   type JudgedDay,
   type Pace,
   paceOf,
+  type ScopeChange,
 } from '../../../core/forecast/pace.js';
 import { burnup } from '../../../core/metrics/burnup.js';
 import type { ImportedPlan } from '../../../core/plans/plan.model.js';
@@ -177,14 +178,14 @@ function finishedTasksOf(
   return finished;
 }
 
-/** Scope changes between plan versions (from the burn-up), and the open work when judging began. */
+/** Scope changes between plan versions (from the burn-up) with the open work before each, and the open work when judging began. */
 function scopeOf(
   versions: readonly { number: number; created_at: string; plan_json: string; reason: string | null }[],
   done: readonly EvidenceRow[],
   timeZone: string,
   firstDay: string | null,
   lastDay: string | null,
-): { scopeChanges: { date: string; addedMinutes: number }[]; openMinutesAtStart: number } {
+): { scopeChanges: ScopeChange[]; openMinutesAtStart: number } {
   if (versions.length === 0 || firstDay === null || lastDay === null)
     return { scopeChanges: [], openMinutesAtStart: 0 };
   const result = burnup({
@@ -200,10 +201,15 @@ function scopeOf(
   });
   const start = result.points.find((point) => point.date >= firstDay) ?? result.points[0];
   return {
-    scopeChanges: result.scopeChanges.map((change) => ({
-      date: change.date,
-      addedMinutes: change.deltaMinutes,
-    })),
+    scopeChanges: result.scopeChanges.map((change) => {
+      // The open work the day before the change (the burn-up has a point per day).
+      const before = result.points.findLast((point) => point.date < change.date);
+      return {
+        date: change.date,
+        addedMinutes: change.deltaMinutes,
+        ...(before ? { openMinutesBefore: Math.max(0, before.scopeMinutes - before.doneMinutes) } : {}),
+      };
+    }),
     openMinutesAtStart: start ? Math.max(0, start.scopeMinutes - start.doneMinutes) : 0,
   };
 }
