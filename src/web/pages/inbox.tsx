@@ -27,6 +27,7 @@ const KIND_LABELS: Record<string, string> = {
   'checkpoint.approved': 'Checkpoint approved',
   'checkpoint.rejected': 'Checkpoint rejected',
   'checkpoint.missed': 'Checkpoint missed',
+  'checkpoint.at_risk': 'Checkpoint at risk',
   'review.reminder': 'Review reminder',
   'review.escalated': 'Review escalated',
   'cohort.nudge': 'Note from an organizer',
