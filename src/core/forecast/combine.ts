@@ -25,6 +25,16 @@ export function mergePaces(paces: readonly Pace[]): Pace {
   };
 }
 
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle)
+    ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+    : (sorted[Math.floor(middle)] ?? 0);
+}
+
 /** Finished tasks with known times a calibration factor needs. */
 export const MIN_CALIBRATION_TASKS = 3;
 
@@ -44,14 +54,10 @@ export interface Calibration {
  */
 export function calibrationOf(pace: Pace): Calibration | null {
   if (pace.historyDays < COLD_START_DAYS || pace.velocities.length < MIN_CALIBRATION_TASKS) return null;
-  const ratios = pace.velocities.map((velocity) => 1 / velocity).sort((a, b) => a - b);
-  const middle = ratios.length / 2;
-  const median = Number.isInteger(middle)
-    ? ((ratios[middle - 1] ?? 1) + (ratios[middle] ?? 1)) / 2
-    : (ratios[Math.floor(middle)] ?? 1);
+  const typical = median(pace.velocities.map((velocity) => 1 / velocity)) ?? 1;
   return {
-    factor: Math.round(Math.min(3, Math.max(0.5, median)) * 100) / 100,
-    tasks: ratios.length,
+    factor: Math.round(Math.min(3, Math.max(0.5, typical)) * 100) / 100,
+    tasks: pace.velocities.length,
     historyDays: pace.historyDays,
   };
 }

@@ -4,7 +4,7 @@
  * each read in its builder's time zone and pooled.
  */
 import type { Kysely } from 'kysely';
-import { mergePaces } from '../../../core/forecast/combine.js';
+import { median, mergePaces } from '../../../core/forecast/combine.js';
 import {
   actualMinutes,
   type FinishedTask,
@@ -32,15 +32,6 @@ interface PaceProject {
   id: string;
   timeZone: string;
 }
-
-const median = (values: readonly number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length / 2;
-  return Number.isInteger(middle)
-    ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
-    : (sorted[Math.floor(middle)] ?? 0);
-};
 
 /** The pace's headline figures, for people. */
 export function paceSummary(report: PaceReport) {
