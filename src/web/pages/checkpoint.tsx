@@ -16,6 +16,7 @@ import { Submissions, Timeline, type NameOf } from '../components/checkpoint/his
 import { ProofForm } from '../components/checkpoint/proof-form.js';
 import { ProofList } from '../components/checkpoint/proof-list.js';
 import { ReviewForm } from '../components/checkpoint/review-form.js';
+import { CheckpointForecast } from '../components/forecast/checkpoint-forecast.js';
 import { formatInstant } from '../lib/format.js';
 import { useLiveReload } from '../lib/live.js';
 import { useApi, useUser } from '../lib/session.js';
@@ -290,6 +291,8 @@ export function CheckpointPage() {
           )}
         </dl>
       </section>
+
+      <CheckpointForecast projectId={projectId} checkpointId={checkpointId} />
 
       <Situation
         detail={detail.data}

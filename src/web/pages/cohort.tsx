@@ -6,8 +6,11 @@ import { getWorkspace, listMembers } from '../../contracts/workspaces.contract.j
 import { LoadError, Loading, SelectField } from '../components/fields.js';
 import { StatusBadge } from '../components/checkpoint/badges.js';
 import { formatLocalDate, plural } from '../components/checkpoint/format.js';
+import { AtRiskThreshold } from '../components/cohort/at-risk-threshold.js';
 import { Builders, atRisk, checkpointPath } from '../components/cohort/builders.js';
 import { Heatmap } from '../components/cohort/heatmap.js';
+import { AtRiskList } from '../components/forecast/at-risk-list.js';
+import { AtRiskBadge, ChanceSummary } from '../components/forecast/checkpoint-chance.js';
 import { isApiError } from '../lib/api-errors.js';
 import { formatInstant } from '../lib/format.js';
 import { useLiveReload } from '../lib/live.js';
@@ -40,8 +43,16 @@ function CheckpointList({ items, empty }: { items: Cohort['checkpoints']['missed
             <p className="muted">
               {c.builderName} · {c.projectName} · due {formatLocalDate(c.dueDate)}
             </p>
+            {c.chance && c.status !== 'missed' && (
+              <p>
+                <ChanceSummary chance={c.chance} dueDate={c.dueDate} />
+              </p>
+            )}
           </div>
-          <StatusBadge status={c.status} />
+          <span className="badges">
+            <StatusBadge status={c.status} />
+            {c.chance?.atRisk && c.status !== 'missed' && <AtRiskBadge />}
+          </span>
         </li>
       ))}
     </ul>
@@ -200,10 +211,38 @@ export function CohortPage() {
 
       <dl className="cohort-stats" aria-label="Summary">
         <Stat label="Builders" value={data.builders.length} />
-        <Stat label="At risk" value={risky} />
+        <Stat label="Builders at risk" value={risky} />
+        <Stat label="Checkpoints at risk" value={data.checkpoints.atRisk.length} />
         <Stat label="Missed checkpoints" value={data.checkpoints.missed.length} />
         <Stat label="Waiting reviews" value={waiting} />
       </dl>
+
+      <section className="card stack-small" aria-labelledby="at-risk-heading">
+        <h2 id="at-risk-heading">At risk, before they are missed ({data.checkpoints.atRisk.length})</h2>
+        <AtRiskList
+          items={data.checkpoints.atRisk.map((c) => ({
+            projectId: c.projectId,
+            checkpointId: c.id,
+            title: c.title,
+            builderName: c.builderName,
+            projectName: c.projectName,
+            dueDate: c.dueDate,
+            chance: c.chance ?? { probability: null, p85: null, note: 'No forecast stored yet.' },
+          }))}
+          threshold={workspace.data?.atRiskBelow}
+          empty="No open checkpoint’s chance of holding is under the threshold."
+        />
+        {workspace.data && (
+          <AtRiskThreshold
+            key={workspace.data.atRiskBelow}
+            workspace={workspace.data}
+            onSaved={(message) => {
+              workspace.reload();
+              changed(message);
+            }}
+          />
+        )}
+      </section>
 
       <section className="card stack-small" aria-labelledby="heatmap-heading">
         <h2 id="heatmap-heading">Builders × days</h2>

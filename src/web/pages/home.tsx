@@ -178,6 +178,8 @@ function Witnessing({ witnessed, waiting }: { witnessed: WitnessedProject[]; wai
                   ` · ${item.waitingReviews} ${item.waitingReviews === 1 ? 'submission waits' : 'submissions wait'} for review`}
                 {item.nextCheckpoint &&
                   ` · next checkpoint due ${formatLocalDate(item.nextCheckpoint.dueDate)}`}
+                {item.atRisk.length > 0 &&
+                  ` · ⚠ ${item.atRisk.length} ${item.atRisk.length === 1 ? 'checkpoint' : 'checkpoints'} at risk`}
               </p>
             </div>
             <HealthBadge state={item.health} />

@@ -18,8 +18,10 @@ import { indexTasks, listText } from '../components/plan/plan-model.js';
 import { PlanVersions } from '../components/plan/plan-versions.js';
 import { SprintCalendar, type DueMarker } from '../components/plan/sprint-calendar.js';
 import { TaskList } from '../components/plan/task-list.js';
+import { CalibrationNote } from '../components/forecast/calibration-note.js';
 import { StatusShare } from '../components/status-share.js';
 import { isApiError } from '../lib/api-errors.js';
+import { useForecast } from '../lib/forecast.js';
 import { useLiveReload } from '../lib/live.js';
 import { useApi, useUser } from '../lib/session.js';
 import { useQuery, type Query } from '../lib/use-query.js';
@@ -78,9 +80,10 @@ export function PlanPage() {
   const burnup = useQuery(`burnup:${projectId}`, () => api.call(getBurnup, { params }));
   const versions = useQuery(`versions:${projectId}`, () => api.call(listPlanVersions, { params }));
   const decisions = useQuery(`decisions:${projectId}`, () => api.call(listDecisions, { params }));
+  const forecast = useForecast(projectId);
 
   useLiveReload(projectId, () => {
-    for (const query of [project, plan, schedule, days, checkpoints, burnup, versions, decisions])
+    for (const query of [project, plan, schedule, days, checkpoints, burnup, versions, decisions, forecast])
       query.reload();
   });
 
@@ -205,6 +208,7 @@ export function PlanPage() {
                   Optional, not scheduled: {listText(data.excludedOptional.map((id) => index.title(id)))}.
                 </p>
               )}
+              <CalibrationNote calibration={data.calibration} />
               {data.warnings.length > 0 && (
                 <ul className="plan-warnings" aria-label="Schedule warnings">
                   {data.warnings.map((warning) => (
@@ -226,7 +230,12 @@ export function PlanPage() {
             schedule.loading && !schedule.data ? (
               <Loading />
             ) : (
-              <CheckpointTimeline checkpoints={timeline} today={today} index={index} />
+              <CheckpointTimeline
+                checkpoints={timeline}
+                today={today}
+                index={index}
+                forecast={forecast.data}
+              />
             )
           }
         </Section>
@@ -265,7 +274,16 @@ export function PlanPage() {
           </div>
           <div className="stack-small">
             <h3>Burn-up: plan against done</h3>
-            <Section query={burnup}>{(data) => <BurnupChart burnup={data} />}</Section>
+            <Section query={burnup}>
+              {(data) => (
+                <>
+                  <BurnupChart burnup={data} forecast={forecast.data} />
+                  {forecast.error !== undefined && !forecast.data && (
+                    <p className="muted">The forecast could not be loaded, so the chart shows no cone.</p>
+                  )}
+                </>
+              )}
+            </Section>
           </div>
         </div>
       </section>

@@ -9,16 +9,19 @@ import { EvidenceSummary } from '../components/checkpoint/evidence.js';
 import { formatLocalDate, plural } from '../components/checkpoint/format.js';
 import { ProofList } from '../components/checkpoint/proof-list.js';
 import { ReviewForm } from '../components/checkpoint/review-form.js';
+import { AtRiskList } from '../components/forecast/at-risk-list.js';
+import { AtRiskBadge, ChanceSummary } from '../components/forecast/checkpoint-chance.js';
 import { formatInstant } from '../lib/format.js';
 import { useLiveReload } from '../lib/live.js';
 import { useApi, useUser } from '../lib/session.js';
-import { useQuery } from '../lib/use-query.js';
+import { useQuery, type Query } from '../lib/use-query.js';
 
 function checkpointPath(projectId: string, checkpointId: string): string {
   return `/projects/${encodeURIComponent(projectId)}/checkpoints/${encodeURIComponent(checkpointId)}`;
 }
 
 type QueueItem = z.output<(typeof listReviews)['response']>['items'][number];
+type Witnessed = z.output<(typeof listWitnessed)['response']>;
 
 function QueueItemCard({ item, onReviewed }: { item: QueueItem; onReviewed(message: string): void }) {
   const user = useUser();
@@ -87,11 +90,34 @@ function QueueItemCard({ item, onReviewed }: { item: QueueItem; onReviewed(messa
   );
 }
 
-function WitnessedList() {
-  const api = useApi();
-  const witnessed = useQuery('witnessed', () => api.call(listWitnessed, {}));
-  useLiveReload(undefined, witnessed.reload);
-  if (witnessed.loading) return <Loading />;
+/** Checkpoints of the builders you witness whose chance of holding is under the threshold. */
+function AtRiskSection({ witnessed }: { witnessed: Witnessed }) {
+  const items = witnessed.projects.flatMap((project) =>
+    project.atRisk.map((checkpoint) => ({
+      projectId: project.projectId,
+      checkpointId: checkpoint.id,
+      title: checkpoint.title,
+      builderName: project.builderName,
+      projectName: project.projectName,
+      dueDate: checkpoint.dueDate,
+      chance: checkpoint,
+    })),
+  );
+  if (items.length === 0) return null;
+  return (
+    <section className="card stack-small" aria-labelledby="at-risk-heading">
+      <h2 id="at-risk-heading">At risk, before they are missed ({items.length})</h2>
+      <p className="muted">
+        Forecasts from each builder’s own pace give these checkpoints a chance of holding under their
+        workspace’s threshold. A word now can still save the date.
+      </p>
+      <AtRiskList items={items} empty="" />
+    </section>
+  );
+}
+
+function WitnessedList({ witnessed }: { witnessed: Query<Witnessed> }) {
+  if (witnessed.loading && !witnessed.data) return <Loading />;
   if (!witnessed.data) return <LoadError error={witnessed.error} onRetry={witnessed.reload} />;
   const { projects } = witnessed.data;
   if (projects.length === 0)
@@ -137,6 +163,23 @@ function WitnessedList() {
                 )}
               </dd>
             </div>
+            {project.nextCheckpoint && project.nextCheckpointChance && (
+              <div>
+                <dt>Chance it holds</dt>
+                <dd>
+                  <ChanceSummary
+                    chance={project.nextCheckpointChance}
+                    dueDate={project.nextCheckpoint.dueDate}
+                  />
+                  {project.nextCheckpointChance.atRisk && (
+                    <>
+                      {' '}
+                      <AtRiskBadge />
+                    </>
+                  )}
+                </dd>
+              </div>
+            )}
             {project.missed.length > 0 && (
               <div>
                 <dt>Missed</dt>
@@ -161,9 +204,11 @@ function WitnessedList() {
 export function ReviewsPage() {
   const api = useApi();
   const queue = useQuery('reviews', () => api.call(listReviews, {}));
+  const witnessed = useQuery('witnessed', () => api.call(listWitnessed, {}));
   const [flash, setFlash] = useState<string | null>(null);
   const flashRef = useRef<HTMLParagraphElement>(null);
   useLiveReload(undefined, queue.reload);
+  useLiveReload(undefined, witnessed.reload);
   useEffect(() => {
     if (flash) flashRef.current?.focus();
   }, [flash]);
@@ -204,9 +249,10 @@ export function ReviewsPage() {
           </ul>
         )}
       </section>
+      {witnessed.data && <AtRiskSection witnessed={witnessed.data} />}
       <section className="card" aria-labelledby="witnessed-heading">
         <h2 id="witnessed-heading">Builders you witness</h2>
-        <WitnessedList />
+        <WitnessedList witnessed={witnessed} />
       </section>
     </div>
   );

@@ -1,6 +1,10 @@
 import { Component, lazy, Suspense, useId, useState, type ReactNode } from 'react';
+import type { ProjectForecast } from '../../../contracts/forecast.contract.js';
 import type { Burnup } from '../../../contracts/status.contract.js';
+import { ForecastBasis, ForecastLegendItems, ForecastTable } from '../forecast/forecast-basis.js';
+import { coneSentence } from '../forecast/format.js';
 import type { BurnupMeasure } from './burnup-canvas.js';
+import { hasCone } from './forecast-cone.js';
 import { formatDate, formatMinutes, plural } from './local-dates.js';
 import '../../styles/charts.css';
 
@@ -58,15 +62,24 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
 }
 
 /**
- * Plan scope against work done, day by day, with every scope change marked by its version. The
- * canvas is decorative for assistive technology: a summary sentence and a visually hidden table say
- * the same.
+ * Plan scope against work done, day by day, with every scope change marked by its version and, when
+ * a forecast is given, its cone from today and each checkpoint's due date with its chance. The canvas
+ * is decorative for assistive technology: summary sentences and visually hidden tables say the same.
  */
-export function BurnupChart({ burnup }: { burnup: Burnup }) {
+export function BurnupChart({
+  burnup,
+  forecast,
+}: {
+  burnup: Burnup;
+  forecast?: ProjectForecast | undefined;
+}) {
   const [measure, setMeasure] = useState<BurnupMeasure>('hours');
   const name = useId();
   const summary = burnupSummary(burnup);
   const hours = measure === 'hours';
+  const cone = forecast !== undefined && hasCone(forecast.cone);
+  const coneText = forecast ? coneSentence(forecast, burnup.progress.minutesTotal) : null;
+  const label = `Burn-up chart. ${summary}${coneText ? ` Forecast: ${coneText}` : ''}`;
 
   if (burnup.points.length === 0) return <p className="empty">{summary}</p>;
 
@@ -87,10 +100,15 @@ export function BurnupChart({ burnup }: { burnup: Burnup }) {
           </label>
         ))}
       </fieldset>
-      <div className="burnup-plot" role="img" aria-label={`Burn-up chart. ${summary}`}>
+      <div className="burnup-plot" role="img" aria-label={label}>
         <ChartBoundary>
           <Suspense fallback={<p className="chart-fallback">Drawing the chart…</p>}>
-            <BurnupCanvas points={burnup.points} scopeChanges={burnup.scopeChanges} measure={measure} />
+            <BurnupCanvas
+              points={burnup.points}
+              scopeChanges={burnup.scopeChanges}
+              measure={measure}
+              forecast={forecast}
+            />
           </Suspense>
         </ChartBoundary>
       </div>
@@ -108,10 +126,14 @@ export function BurnupChart({ burnup }: { burnup: Burnup }) {
               version
             </li>
           )}
+          {forecast && <ForecastLegendItems cone={cone && hours} markers={forecast.checkpoints.length > 0} />}
         </ul>
         <p className="chart-summary" data-testid="burnup-summary">
           {summary}
         </p>
+        {forecast && (
+          <ForecastBasis forecast={forecast} scopeMinutes={burnup.progress.minutesTotal} coneShown={hours} />
+        )}
       </figcaption>
       <div className="visually-hidden">
         <table>
@@ -133,6 +155,7 @@ export function BurnupChart({ burnup }: { burnup: Burnup }) {
             ))}
           </tbody>
         </table>
+        {forecast && <ForecastTable forecast={forecast} />}
       </div>
     </figure>
   );

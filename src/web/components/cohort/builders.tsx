@@ -7,6 +7,7 @@ import { useApi } from '../../lib/session.js';
 import { HealthBadge } from '../checkpoint/badges.js';
 import { formatLocalDate, plural } from '../checkpoint/format.js';
 import { FormAlert, SubmitButton, TextAreaField } from '../fields.js';
+import { AtRiskBadge, ChanceSummary } from '../forecast/checkpoint-chance.js';
 import { AssignWitnesses } from './assign-witnesses.js';
 import '../../styles/cohort.css';
 
@@ -151,6 +152,29 @@ export function Builders({ cohort, witnesses, onChanged }: BuildersProps) {
                   )}
                 </dd>
               </div>
+              {builder.nextCheckpoint && builder.nextCheckpointChance && (
+                <div>
+                  <dt>Chance it holds</dt>
+                  <dd>
+                    <ChanceSummary
+                      chance={builder.nextCheckpointChance}
+                      dueDate={builder.nextCheckpoint.dueDate}
+                    />
+                    {builder.nextCheckpointChance.atRisk && (
+                      <>
+                        {' '}
+                        <AtRiskBadge />
+                      </>
+                    )}
+                  </dd>
+                </div>
+              )}
+              {builder.atRiskCheckpoints > 0 && (
+                <div>
+                  <dt>Checkpoints at risk</dt>
+                  <dd>{builder.atRiskCheckpoints}</dd>
+                </div>
+              )}
               <div>
                 <dt>Witnesses</dt>
                 <dd>

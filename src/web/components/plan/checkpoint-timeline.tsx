@@ -1,8 +1,10 @@
 import { Fragment } from 'react';
 import type { CheckpointDto } from '../../../contracts/checkpoints.contract.js';
+import type { ProjectForecast } from '../../../contracts/forecast.contract.js';
 import type { PlanVersion } from '../../../contracts/plans.contract.js';
 import type { ScheduleResponse } from '../../../contracts/schedule.contract.js';
 import { daysBetween, formatDate, plural } from '../charts/local-dates.js';
+import { ChanceText } from '../forecast/checkpoint-chance.js';
 import { CheckpointStatusBadge, type CheckpointStatus } from './checkpoint-status.js';
 import { listText, type TaskIndex } from './plan-model.js';
 
@@ -121,16 +123,22 @@ function ForecastText({ checkpoint, index }: { checkpoint: TimelineCheckpoint; i
   );
 }
 
-/** Checkpoints in date order on a vertical timeline, with today marked among them. */
+/**
+ * Checkpoints in date order on a vertical timeline, with today marked among them; with a forecast,
+ * each shows its chance of holding from the builder's pace.
+ */
 export function CheckpointTimeline({
   checkpoints,
   today,
   index,
+  forecast,
 }: {
   checkpoints: readonly TimelineCheckpoint[];
   today: string | null;
   index: TaskIndex;
+  forecast?: ProjectForecast | undefined;
 }) {
+  const chances = new Map((forecast?.checkpoints ?? []).map((c) => [c.checkpointId, c]));
   if (checkpoints.length === 0) {
     return <p className="empty">The plan has no checkpoints yet.</p>;
   }
@@ -173,6 +181,13 @@ export function CheckpointTimeline({
                 <CheckpointStatusBadge status={checkpoint.status} late={checkpoint.late} />
               )}
               <ForecastText checkpoint={checkpoint} index={index} />
+              {forecast && chances.has(checkpoint.id) && (
+                <ChanceText
+                  forecast={chances.get(checkpoint.id)!}
+                  today={forecast.today}
+                  atRiskBelow={forecast.atRiskBelow}
+                />
+              )}
               {tasks.length > 0 && (
                 <p className="muted">
                   {done} of {plural(tasks.length, 'task')} done
