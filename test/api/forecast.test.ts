@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkIn,
   compileProjectSchedule,
-  createApiClient,
-  finishTask,
   getCohort,
   getForecast,
   importPlan,
   listWitnessed,
   listNotifications,
-  setTestClock,
-  startTask,
   submitCheckpoint,
   updateWorkspace,
 } from '../../src/contracts/index.js';
@@ -20,21 +15,7 @@ import { describeEachDialect } from '../helpers/dialects.js';
 import { expectApiError } from '../helpers/expect-error.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { signUpWithToken } from '../helpers/users.js';
-
-const PLAN = `# Launch
-
-## Week 1: Foundations
-- [ ] Set up the repo (1h)
-- [ ] Sign-in page (1h)
-- [ ] Profile page (1h)
-- [ ] Settings page (1h)
-
-## Week 2: Payments
-- [ ] Stripe checkout (2h)
-- [ ] Receipts (2h)
-- [ ] Invoices (2h)
-- [ ] Refunds (2h)
-`;
+import { FOUR_BY_TWO_PLAN, workHistory } from '../helpers/work-history.js';
 
 describeEachDialect('forecasts from the builder’s own pace', (dialect) => {
   let server: TestServer;
@@ -43,19 +24,12 @@ describeEachDialect('forecasts from the builder’s own pace', (dialect) => {
   let organizer: TestUser;
   let workspaceId: string;
   let projectId: string;
-  const moveTo = (now: string) =>
-    createApiClient({ baseUrl: server.url }).call(setTestClock, { body: { now } });
+  const { moveTo, work } = workHistory(
+    () => server.url,
+    () => builder,
+    () => projectId,
+  );
   const forecastOf = (user: TestUser) => user.client.call(getForecast, { params: { projectId } });
-
-  /** A task worked from Today: started, `minutes` checked in against it, then done. */
-  async function work(startUtc: string, taskId: string, minutes: number, logged = true) {
-    await moveTo(startUtc);
-    await builder.client.call(startTask, { params: { projectId, taskId } });
-    await moveTo(new Date(Date.parse(startUtc) + minutes * 60_000).toISOString());
-    if (logged)
-      await builder.client.call(checkIn, { params: { projectId }, body: { minutes, taskId, text: taskId } });
-    await builder.client.call(finishTask, { params: { projectId, taskId } });
-  }
 
   beforeAll(async () => {
     // Monday 2 March 2026, 09:00 in Los Angeles (UTC−8 until the clocks move on Sunday the 8th).
@@ -68,7 +42,7 @@ describeEachDialect('forecasts from the builder’s own pace', (dialect) => {
       builderZone: 'America/Los_Angeles',
       witnessZone: 'Europe/Berlin',
       dueDates: { 'cp-week-1': '2026-03-06', 'cp-week-2': '2026-03-13' },
-      plan: PLAN,
+      plan: FOUR_BY_TWO_PLAN,
     }));
   });
   afterAll(() => server.close());
@@ -288,7 +262,7 @@ describeEachDialect('forecasts from the builder’s own pace', (dialect) => {
       await builder.client.call(importPlan, {
         params: { projectId },
         body: {
-          text: PLAN.replace('- [ ] Refunds (2h)', '- [ ] Refunds (2h)\n- [ ] Coupons (2h)'),
+          text: FOUR_BY_TWO_PLAN.replace('- [ ] Refunds (2h)', '- [ ] Refunds (2h)\n- [ ] Coupons (2h)'),
           fileName: 'plan.md',
           reason: 'coupons were asked for',
         },

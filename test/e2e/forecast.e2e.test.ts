@@ -3,37 +3,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  checkIn,
-  createApiClient,
-  finishTask,
-  setTestClock,
-  startTask,
-  submitCheckpoint,
-  updateMe,
-} from '../../src/contracts/index.js';
+import { submitCheckpoint, updateMe } from '../../src/contracts/index.js';
 import { fixedClock } from '../../src/core/time/clock.js';
 import { committedProject } from '../helpers/commitment.js';
 import { buildWeb, horizontalOverflow, launchChromium, signInThroughPage } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
+import { FOUR_BY_TWO_PLAN, workHistory } from '../helpers/work-history.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshots = join(root, 'docs', 'screenshots', 'forecast');
-
-const PLAN = `# Launch
-
-## Week 1: Foundations
-- [ ] Set up the repo (1h)
-- [ ] Sign-in page (1h)
-- [ ] Profile page (1h)
-- [ ] Settings page (1h)
-
-## Week 2: Payments
-- [ ] Stripe checkout (2h)
-- [ ] Receipts (2h)
-- [ ] Invoices (2h)
-- [ ] Refunds (2h)
-`;
 
 /** Browser globals the cone check touches (tests type-check without the DOM lib). */
 interface Canvas {
@@ -63,19 +41,11 @@ describe('web: forecasts on the burn-up, the checkpoints, the witness overview a
   let world: Awaited<ReturnType<typeof committedProject>>;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
-  const moveTo = (now: string) =>
-    createApiClient({ baseUrl: server.url }).call(setTestClock, { body: { now } });
-
-  /** A task worked from Today: started, `minutes` checked in against it, then done. */
-  async function work(startUtc: string, taskId: string, minutes: number, logged = true) {
-    const { builder, projectId } = world;
-    await moveTo(startUtc);
-    await builder.client.call(startTask, { params: { projectId, taskId } });
-    await moveTo(new Date(Date.parse(startUtc) + minutes * 60_000).toISOString());
-    if (logged)
-      await builder.client.call(checkIn, { params: { projectId }, body: { minutes, taskId, text: taskId } });
-    await builder.client.call(finishTask, { params: { projectId, taskId } });
-  }
+  const { moveTo, work } = workHistory(
+    () => server.url,
+    () => world.builder,
+    () => world.projectId,
+  );
 
   const signedIn = (who: { email: string; password: string }, timezoneId: string, path: string) =>
     signInThroughPage(browser, { baseUrl: server.url, who, path, timezoneId, contexts, pageErrors });
@@ -105,7 +75,7 @@ describe('web: forecasts on the burn-up, the checkpoints, the witness overview a
       builderZone: 'America/Los_Angeles',
       witnessZone: 'Europe/Berlin',
       dueDates: { 'cp-week-1': '2026-03-06', 'cp-week-2': '2026-03-13' },
-      plan: PLAN,
+      plan: FOUR_BY_TWO_PLAN,
     });
     await world.builder.client.call(updateMe, { body: { displayName: 'Ada Builder' } });
     browser = await launchChromium();
