@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectForecast } from '../contracts/forecast.contract.js';
-import { formatChance, formatPace } from './forecast.output.js';
+import { formatChance } from '../core/forecast/chance.js';
+import { formatPace } from './forecast.output.js';
 import { runInProcess } from './testing.js';
 
 describe('formatChance and formatPace', () => {

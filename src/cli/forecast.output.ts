@@ -1,18 +1,8 @@
 /** `recital forecast` as text: what it rests on, then one row per checkpoint and its notes. */
 import type { CheckpointForecastDto, ProjectForecast } from '../contracts/forecast.contract.js';
+import { formatChance } from '../core/forecast/chance.js';
 import { formatLocalDate } from './checkpoint.output.js';
 import { formatTable, sanitize } from './output.js';
-
-/**
- * A chance as people read it: never 0% or 100%, since no forecast is certain.
- *
- * @example formatChance(0.999) // '>99%'
- */
-export function formatChance(probability: number): string {
-  if (probability >= 0.995) return '>99%';
-  if (probability < 0.01) return '<1%';
-  return `${Math.round(probability * 100)}%`;
-}
 
 const dateOrBeyond = (date: string | null, kind: CheckpointForecastDto['kind']) =>
   kind !== 'forecast' ? '' : date === null ? 'later' : formatLocalDate(date);

@@ -41,7 +41,10 @@ export const CheckpointForecastSchema = Percentiles.extend({
   method: Method.nullable(),
   /** Estimates were widened by typical error because the builder's own history is too short. */
   coldStart: z.boolean(),
-  /** The chance it holds is under the workspace's threshold. */
+  /**
+   * The chance it holds is under the workspace's threshold, by the builder's own pace: a cold start
+   * (too little history) shows its chance with its caveat but flags nothing and alerts nobody.
+   */
   atRisk: z.boolean(),
   note: z.string(),
   /** Open tasks of this checkpoint's own. */

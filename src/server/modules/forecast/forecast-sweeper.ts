@@ -5,6 +5,7 @@
  * A project is re-simulated only when something a forecast reads has changed: its facts key.
  */
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
+import { formatChance } from '../../../core/forecast/chance.js';
 import type { Deps } from '../../deps.js';
 import { loadContractVersions } from '../contracts/contracts.repository.js';
 import { notify } from '../notifications/notify.js';
@@ -69,7 +70,7 @@ async function sweepProjectForecast(deps: SweepDeps, project: ProjectRow, now: D
         kind: 'checkpoint.at_risk',
         dedupKey: `checkpoint:${project.id}:${checkpoint.checkpointId}:at-risk:${atRiskSince}`,
         title: `${project.name}: "${checkpoint.title}" is at risk`,
-        body: `The chance it holds by ${checkpoint.dueDate} is ${percent(checkpoint.probability)}, under the ${percent(forecast.atRiskBelow)} threshold. Likely done ${checkpoint.p50 ?? 'beyond the forecast horizon'}; 85% sure by ${checkpoint.p85 ?? 'beyond the forecast horizon'}. ${checkpoint.note} Cut scope, move hours, or propose a new date before it is missed.`,
+        body: `The chance it holds by ${checkpoint.dueDate} is ${formatChance(checkpoint.probability)}, under the ${percent(forecast.atRiskBelow)} threshold. Likely done ${checkpoint.p50 ?? 'beyond the forecast horizon'}; 85% sure by ${checkpoint.p85 ?? 'beyond the forecast horizon'}. ${checkpoint.note} Cut scope, move hours, or propose a new date before it is missed.`,
         url: `/projects/${project.id}/checkpoints/${encodeURIComponent(checkpoint.checkpointId)}`,
         at: nowIso,
       });

@@ -264,7 +264,12 @@ function checkpointForecast(
     kind: main.kind,
     method: main.kind === 'forecast' ? main.basis.method : null,
     coldStart: main.kind === 'forecast' && main.basis.coldStart,
-    atRisk: numbers.probability !== null && numbers.probability < options.atRiskBelow,
+    // Only the builder's own pace can say a checkpoint is at risk; a cold start shows its chance, caveated.
+    atRisk:
+      main.kind === 'forecast' &&
+      !main.basis.coldStart &&
+      numbers.probability !== null &&
+      numbers.probability < options.atRiskBelow,
     note: main.note,
     throughput: { ...percentiles(variant), kind: variant.kind, note: variant.note },
   };

@@ -7,21 +7,10 @@ import type {
   PaceDto,
   ProjectForecast,
 } from '../../../contracts/forecast.contract.js';
+import { formatChance } from '../../../core/forecast/chance.js';
 import { formatDate, formatMinutes, plural } from '../charts/local-dates.js';
 
-/**
- * A chance for people, never 0% or 100%: ten thousand simulated runs are not a certainty.
- *
- * @example formatChance(0.618) // '62%'
- * @example formatChance(1) // '>99%'
- * @example formatChance(0) // '<1%'
- */
-export function formatChance(probability: number): string {
-  const percent = Math.round(probability * 100);
-  if (percent >= 100 || probability > 0.99) return '>99%';
-  if (percent <= 0) return '<1%';
-  return `${percent}%`;
-}
+export { formatChance };
 
 /** A threshold (0..1 or a whole percent) as "70%". */
 export function formatThreshold(value: number): string {
