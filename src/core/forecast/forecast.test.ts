@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addLocalDays } from '../schedule/calendar.js';
-import { assumedSkipRate, forecastWork } from './forecast.js';
+import { assumedSkipRate, forecastCheckpoints, forecastWork } from './forecast.js';
 import type { Pace } from './pace.js';
 import { seededRandom } from './random.js';
 
@@ -91,5 +91,58 @@ describe('forecastWork', () => {
     expect(assumedSkipRate({ skipRate: 0.2, historyDays: 5 })).toBe(0.2);
     const result = forecastWork({ ...history(1, []), skipRate: 1 }, { ...work, random: seededRandom(9) });
     expect(result.kind === 'forecast' && result.summary.p50).not.toBeNull();
+  });
+
+  it('forecasts all checkpoints in one simulation: a later one is never more likely or earlier', () => {
+    const pace = history(12, [1, 0.8, 0.5, 1.2]);
+    const checkpoints = [
+      { estimates: [120, 120], dueDate: '2026-03-06' },
+      { estimates: [120, 120, 60, 60, 60], dueDate: '2026-03-13' },
+      { estimates: [120, 120, 60, 60, 60, 240], dueDate: '2026-03-13' },
+    ];
+    const [first, second, third] = forecastCheckpoints(pace, {
+      checkpoints,
+      calendar,
+      trials: 2000,
+      random: seededRandom(4),
+    });
+    if (first?.kind !== 'forecast' || second?.kind !== 'forecast' || third?.kind !== 'forecast')
+      throw new Error('expected three forecasts');
+    expect(first.summary.p50! <= second.summary.p50!).toBe(true);
+    expect(second.summary.p85! <= third.summary.p85!).toBe(true);
+    // Same due date, more work: never a better chance (each run is one future for both).
+    expect(third.summary.probability).toBeLessThanOrEqual(second.summary.probability);
+    // One checkpoint alone is the same forecast as forecastWork's.
+    expect(
+      forecastCheckpoints(pace, {
+        checkpoints: [checkpoints[1]!],
+        calendar,
+        trials: 2000,
+        random: seededRandom(4),
+      }),
+    ).toEqual([forecastWork(pace, { ...checkpoints[1]!, calendar, trials: 2000, random: seededRandom(4) })]);
+  });
+
+  it('gives each checkpoint its own verdict when a cold start has estimates for some and not others', () => {
+    const results = forecastCheckpoints(history(2, []), {
+      checkpoints: [
+        { estimates: [120], dueDate: '2026-03-06', unestimated: 0 },
+        { estimates: [120, 60, 60, 60], dueDate: '2026-03-13', unestimated: 3 },
+        { estimates: [120, 60, 60, 60], dueDate: '2026-03-20', unestimated: 3 },
+      ],
+      calendar,
+      trials: 1000,
+      random: seededRandom(4),
+    });
+    expect(results.map((r) => r.kind)).toEqual(['forecast', 'unknown', 'unknown']);
+    expect(results[1]?.note).toMatch(/no estimates for 3 of 4 open tasks/);
+    expect(
+      forecastCheckpoints(history(12, [1]), {
+        checkpoints: [],
+        calendar,
+        trials: 10,
+        random: seededRandom(1),
+      }),
+    ).toEqual([]);
   });
 });

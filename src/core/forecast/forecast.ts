@@ -10,7 +10,7 @@ import {
   type ForecastMethod,
   type ForecastSummary,
   type PlannedDay,
-  simulate,
+  simulateMilestones,
   summarize,
 } from './monte-carlo.js';
 import type { Pace } from './pace.js';
@@ -68,7 +68,10 @@ export interface WorkInput {
 
 type Choice = { method: ForecastMethod; coldStart: boolean } | { unknown: string };
 
-function choose(pace: Pace, input: WorkInput): Choice {
+function choose(
+  pace: Pace,
+  input: { method?: ForecastMethod; unestimated?: number; estimates: readonly number[] },
+): Choice {
   const ownVelocities = pace.historyDays >= COLD_START_DAYS && pace.velocities.length >= MIN_VELOCITIES;
   const ownThroughput = pace.throughputs.length >= MIN_WORKED_DAYS;
   if (input.method === 'throughput')
@@ -87,26 +90,66 @@ function choose(pace: Pace, input: WorkInput): Choice {
   return { method: 'ebs', coldStart: true };
 }
 
+export interface CheckpointWorkInput {
+  /** Estimates of the open work due by this checkpoint, earlier checkpoints' first: each list extends the one before. */
+  estimates: readonly number[];
+  dueDate: string;
+  /** How many of `estimates` are a default because the plan has none. */
+  unestimated?: number;
+}
+
 /**
+ * Every checkpoint of a plan forecast in one simulation (see `simulateMilestones`), each saying
+ * what it rests on; a checkpoint with nothing left is done, and one whose work is mostly
+ * unestimated with no history to go on gets a note instead of a number.
+ *
  * @example
- * forecastWork(pace, { estimates: [60, 120], calendar, dueDate: '2026-03-20', trials: 10_000, random })
- * // { kind: 'forecast', summary: { p50: '2026-03-11', … }, note: 'Based on 12 days of history …' }
+ * forecastCheckpoints(pace, { checkpoints: [{ estimates: [60], dueDate: '2026-03-06' },
+ *   { estimates: [60, 120], dueDate: '2026-03-13' }], calendar, trials: 10_000, random })
  */
-export function forecastWork(pace: Pace, input: WorkInput): Forecast {
-  if (input.estimates.reduce((sum, minutes) => sum + minutes, 0) <= 0)
-    return { kind: 'done', note: 'Nothing is left to do before this date.' };
-  if (!input.calendar.some((day) => day.minutes > 0))
-    return {
-      kind: 'unknown',
-      note: 'No hours are planned, so no date can be forecast. Set your hours first.',
-    };
-  const choice = choose(pace, input);
-  if ('unknown' in choice) return { kind: 'unknown', note: choice.unknown };
+export function forecastCheckpoints(
+  pace: Pace,
+  input: {
+    checkpoints: readonly CheckpointWorkInput[];
+    calendar: readonly PlannedDay[];
+    trials: number;
+    random: () => number;
+    method?: ForecastMethod;
+  },
+): Forecast[] {
+  const hasHours = input.calendar.some((day) => day.minutes > 0);
+  const forced = input.method ? { method: input.method } : {};
+  let choice: { method: ForecastMethod; coldStart: boolean } | null = null;
+  const results: (Forecast | null)[] = [];
+  for (const checkpoint of input.checkpoints) {
+    if (checkpoint.estimates.reduce((sum, minutes) => sum + minutes, 0) <= 0) {
+      results.push({ kind: 'done', note: 'Nothing is left to do before this date.' });
+      continue;
+    }
+    if (!hasHours) {
+      results.push({
+        kind: 'unknown',
+        note: 'No hours are planned, so no date can be forecast. Set your hours first.',
+      });
+      continue;
+    }
+    // The method depends on the history alone; only a cold start's "too little to go on" is per checkpoint.
+    const own = choose(pace, { ...checkpoint, ...forced });
+    if ('unknown' in own) results.push({ kind: 'unknown', note: own.unknown });
+    else {
+      choice ??= own;
+      results.push(null);
+    }
+  }
+  if (!choice) return results.map((result) => result!);
   const { method, coldStart } = choice;
   const velocities = coldStart ? typicalVelocities() : pace.velocities;
   const skipRate = assumedSkipRate(pace);
-  const simulation = simulate({
-    estimates: input.estimates,
+  const groups = input.checkpoints.map((checkpoint, k) =>
+    checkpoint.estimates.slice(input.checkpoints[k - 1]?.estimates.length ?? 0),
+  );
+  const simulations = simulateMilestones({
+    groups,
     calendar: input.calendar,
     method,
     velocities,
@@ -116,25 +159,46 @@ export function forecastWork(pace: Pace, input: WorkInput): Forecast {
     trials: input.trials,
     random: input.random,
   });
-  const summary = summarize(simulation, input.calendar, input.dueDate);
   const runs = `${input.trials.toLocaleString('en-US')} simulated runs`;
   const note = coldStart
     ? `Based on ${days(pace.historyDays)} of history: too little to know your pace, so your estimates are widened by the error people typically make (${runs}).`
     : method === 'ebs'
       ? `Based on ${days(pace.historyDays)} of history and ${pace.velocities.length} finished tasks with known times (${runs}).`
       : `Based on ${days(pace.historyDays)} of history: the work finished on each of ${days(pace.throughputs.length)} worked (${runs}).`;
-  return {
-    kind: 'forecast',
-    summary,
-    basis: {
-      method,
-      historyDays: pace.historyDays,
-      trials: input.trials,
-      coldStart,
-      samples: method === 'ebs' ? velocities.length : pace.throughputs.length,
-      skipRate,
-      scopeGrowthPerDay: pace.scopeGrowthPerDay,
-    },
-    note,
+  const basis: Basis = {
+    method,
+    historyDays: pace.historyDays,
+    trials: input.trials,
+    coldStart,
+    samples: method === 'ebs' ? velocities.length : pace.throughputs.length,
+    skipRate,
+    scopeGrowthPerDay: pace.scopeGrowthPerDay,
   };
+  return results.map(
+    (result, k) =>
+      result ?? {
+        kind: 'forecast',
+        summary: summarize(simulations[k]!, input.calendar, input.checkpoints[k]!.dueDate),
+        basis,
+        note,
+      },
+  );
+}
+
+/**
+ * One checkpoint's (or any amount of work's) forecast.
+ *
+ * @example
+ * forecastWork(pace, { estimates: [60, 120], calendar, dueDate: '2026-03-20', trials: 10_000, random })
+ * // { kind: 'forecast', summary: { p50: '2026-03-11', … }, note: 'Based on 12 days of history …' }
+ */
+export function forecastWork(pace: Pace, input: WorkInput): Forecast {
+  const { estimates, dueDate, unestimated, calendar, trials, random, method } = input;
+  return forecastCheckpoints(pace, {
+    checkpoints: [{ estimates, dueDate, ...(unestimated === undefined ? {} : { unestimated }) }],
+    calendar,
+    trials,
+    random,
+    ...(method ? { method } : {}),
+  })[0]!;
 }

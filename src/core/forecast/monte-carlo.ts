@@ -49,36 +49,60 @@ function pick(values: readonly number[], random: () => number): number {
   return values[Math.floor(random() * values.length)] ?? 1;
 }
 
-/** One trial of evidence-based scheduling: the open work in actual minutes, then planned days. */
-function trialEbs(input: ForecastInput, growth: number): number {
-  const { estimates, velocities, calendar, random, skipRate } = input;
-  let remaining = 0;
-  for (const estimate of estimates) remaining += estimate / Math.max(pick(velocities, random), 0.05);
-  const added = growth * remaining;
-  for (let day = 0; day < calendar.length; day++) {
-    const minutes = calendar[day]!.minutes;
-    if (minutes <= 0) continue;
-    remaining += added;
-    if (random() < skipRate) continue;
-    remaining -= minutes;
-    if (remaining <= 0) return day;
-  }
-  return -1;
+/** Several checkpoints in one run: `groups[k]` is the work checkpoint k adds to those before it. */
+export interface MilestonesInput extends Omit<ForecastInput, 'estimates'> {
+  groups: readonly (readonly number[])[];
 }
 
-/** One trial drawing each worked day's output from the builder's past days. */
-function trialThroughput(input: ForecastInput, total: number, growth: number): number {
-  const { throughputs, calendar, random, skipRate } = input;
-  let remaining = total;
-  const added = growth * total;
-  for (let day = 0; day < calendar.length; day++) {
-    if (calendar[day]!.minutes <= 0) continue;
-    remaining += added;
-    if (random() < skipRate) continue;
-    remaining -= pick(throughputs, random);
-    if (remaining <= 0) return day;
+/**
+ * One trial for every checkpoint at once: the open work in actual minutes (ebs: each estimate over a
+ * sampled velocity) or in estimated minutes (throughput), summed per checkpoint, cumulatively; then
+ * the planned days, each possibly skipped, each adding scope, until the last checkpoint's work is
+ * done. Writes each checkpoint's finishing day (or -1) into `finish` at `trial`.
+ */
+function trial(input: MilestonesInput, totals: Float64Array, finish: Int32Array[], trialIndex: number): void {
+  const { groups, velocities, throughputs, calendar, random, skipRate, method } = input;
+  const growth = Math.max(0, input.scopeGrowthPerDay);
+  let cumulative = 0;
+  for (let k = 0; k < groups.length; k++) {
+    if (method === 'ebs')
+      for (const estimate of groups[k]!) cumulative += estimate / Math.max(pick(velocities, random), 0.05);
+    else for (const estimate of groups[k]!) cumulative += estimate;
+    totals[k] = cumulative;
   }
-  return -1;
+  let next = 0;
+  let planned = 0;
+  let worked = 0;
+  for (let day = 0; day < calendar.length && next < groups.length; day++) {
+    const minutes = calendar[day]!.minutes;
+    if (minutes <= 0) continue;
+    planned += 1;
+    if (random() < skipRate) continue;
+    worked += method === 'ebs' ? minutes : pick(throughputs, random);
+    // A checkpoint is done when the work done covers its work and the scope added to it so far.
+    while (next < groups.length && worked >= totals[next]! * (1 + growth * planned)) {
+      finish[next]![trialIndex] = day;
+      next += 1;
+    }
+  }
+  for (; next < groups.length; next++) finish[next]![trialIndex] = -1;
+}
+
+/**
+ * Checkpoints simulated together, so that each run is one possible future for all of them (a slow
+ * task delays every checkpoint after it, and a later checkpoint never finishes before an earlier one).
+ *
+ * @example
+ * simulateMilestones({ groups: [[60], [120, 90]], calendar, method: 'ebs', velocities, throughputs: [],
+ *   skipRate: 0.1, scopeGrowthPerDay: 0, trials: 10_000, random }).map((s) => s.finishDays)
+ */
+export function simulateMilestones(input: MilestonesInput): Simulation[] {
+  const finish = input.groups.map(() => new Int32Array(input.trials));
+  const samples = input.method === 'ebs' ? input.velocities : input.throughputs;
+  if (samples.length === 0) throw new Error(`a ${input.method} forecast needs at least one sample`);
+  const totals = new Float64Array(input.groups.length);
+  for (let t = 0; t < input.trials; t++) trial(input, totals, finish, t);
+  return finish.map((finishDays) => ({ finishDays }));
 }
 
 /**
@@ -87,16 +111,10 @@ function trialThroughput(input: ForecastInput, total: number, growth: number): n
  *   skipRate: 0.1, scopeGrowthPerDay: 0, trials: 10_000, random: seededRandom(7) }).finishDays
  */
 export function simulate(input: ForecastInput): Simulation {
-  const finishDays = new Int32Array(input.trials);
   const total = input.estimates.reduce((sum, estimate) => sum + estimate, 0);
-  const growth = Math.max(0, input.scopeGrowthPerDay);
-  if (total <= 0) return { finishDays };
-  const samples = input.method === 'ebs' ? input.velocities : input.throughputs;
-  if (samples.length === 0) throw new Error(`a ${input.method} forecast needs at least one sample`);
-  for (let trial = 0; trial < input.trials; trial++)
-    finishDays[trial] =
-      input.method === 'ebs' ? trialEbs(input, growth) : trialThroughput(input, total, growth);
-  return { finishDays };
+  if (total <= 0) return { finishDays: new Int32Array(input.trials) };
+  const { estimates, ...rest } = input;
+  return simulateMilestones({ ...rest, groups: [estimates] })[0]!;
 }
 
 export interface ForecastSummary {

@@ -9,9 +9,8 @@ import type { CheckpointDto } from '../../../contracts/checkpoints.contract.js';
 import type { CheckpointForecastDto, ProjectForecast } from '../../../contracts/forecast.contract.js';
 import { checkpointWork, type WorkTask } from '../../../core/forecast/checkpoint-work.js';
 import { calibrationOf } from '../../../core/forecast/combine.js';
-import { type Forecast, forecastWork } from '../../../core/forecast/forecast.js';
+import { type Forecast, forecastCheckpoints } from '../../../core/forecast/forecast.js';
 import type { PlannedDay } from '../../../core/forecast/monte-carlo.js';
-import type { Pace } from '../../../core/forecast/pace.js';
 import { plannedCalendar } from '../../../core/forecast/planned-calendar.js';
 import { seededRandom } from '../../../core/forecast/random.js';
 import { contractAt } from '../../../core/contracts/contract-timeline.js';
@@ -164,27 +163,33 @@ export async function computeForecast(
     ],
     defaultEstimateMinutes: DEFAULT_ESTIMATE_MINUTES,
   });
-  const forecasts = checkpoints.map((checkpoint, index) =>
-    checkpointForecast(checkpoint, work.find((w) => w.id === checkpoint.id) ?? null, {
-      pace,
-      calendar,
-      trials,
-      seed: seed + index * 2,
+  // All checkpoints in one simulation per method: each run is one possible future for all of them.
+  const inputs = work.map(({ estimates, dueDate, unestimated }) => ({ estimates, dueDate, unestimated }));
+  const mains = forecastCheckpoints(pace, {
+    checkpoints: inputs,
+    calendar,
+    trials,
+    random: seededRandom(seed),
+  });
+  // A large plan takes a while to simulate: let waiting requests in between.
+  await new Promise((resolve) => setImmediate(resolve));
+  const variants = forecastCheckpoints(pace, {
+    checkpoints: inputs,
+    calendar,
+    trials,
+    random: seededRandom(seed + 1),
+    method: 'throughput',
+  });
+  const forecasts = checkpoints.map((checkpoint) => {
+    const index = work.findIndex((w) => w.id === checkpoint.id);
+    return checkpointForecast(
+      checkpoint,
+      index < 0 ? null : { work: work[index]!, main: mains[index]!, variant: variants[index]! },
       atRiskBelow,
-    }),
-  );
+    );
+  });
   const everything = work.at(-1);
-  const all =
-    everything && everything.estimates.length > 0
-      ? forecastWork(pace, {
-          estimates: everything.estimates,
-          calendar,
-          dueDate: everything.dueDate,
-          trials,
-          random: seededRandom(seed + 1_000_001),
-          unestimated: everything.unestimated,
-        })
-      : null;
+  const all = mains.at(-1) ?? null;
   const coneOf = (key: 'p50' | 'p85' | 'p95') => {
     const points = forecasts.flatMap((f) =>
       f.kind === 'forecast' && f[key] !== null ? [{ date: f[key], minutes: doneNow + f.openMinutes }] : [],
@@ -215,9 +220,14 @@ export async function computeForecast(
 
 function checkpointForecast(
   checkpoint: CheckpointDto,
-  work: { estimates: number[]; ownOpenTasks: number; unestimated: number } | null,
-  options: { pace: Pace; calendar: PlannedDay[]; trials: number; seed: number; atRiskBelow: number },
+  forecast: {
+    work: { estimates: number[]; ownOpenTasks: number; unestimated: number };
+    main: Forecast;
+    variant: Forecast;
+  } | null,
+  atRiskBelow: number,
 ): CheckpointForecastDto {
+  const work = forecast?.work;
   const openMinutes = work ? Math.round(work.estimates.reduce((sum, m) => sum + m, 0)) : 0;
   const common = {
     checkpointId: checkpoint.id,
@@ -229,7 +239,7 @@ function checkpointForecast(
     openMinutes,
   };
   const closed = closedNote(checkpoint);
-  if (closed !== null || !work) {
+  if (closed !== null || !forecast) {
     const kind = checkpoint.status === 'missed' ? 'closed' : 'done';
     const note = closed ?? 'Nothing is left to do before this date.';
     const none = { probability: null, p50: null, p85: null, p95: null };
@@ -244,19 +254,7 @@ function checkpointForecast(
       throughput: { ...none, kind, note },
     };
   }
-  const input = {
-    estimates: work.estimates,
-    calendar: options.calendar,
-    dueDate: checkpoint.dueDate,
-    trials: options.trials,
-    unestimated: work.unestimated,
-  };
-  const main = forecastWork(options.pace, { ...input, random: seededRandom(options.seed) });
-  const variant = forecastWork(options.pace, {
-    ...input,
-    method: 'throughput',
-    random: seededRandom(options.seed + 1),
-  });
+  const { main, variant } = forecast!;
   const numbers = percentiles(main);
   return {
     ...common,
@@ -269,7 +267,7 @@ function checkpointForecast(
       main.kind === 'forecast' &&
       !main.basis.coldStart &&
       numbers.probability !== null &&
-      numbers.probability < options.atRiskBelow,
+      numbers.probability < atRiskBelow,
     note: main.note,
     throughput: { ...percentiles(variant), kind: variant.kind, note: variant.note },
   };
