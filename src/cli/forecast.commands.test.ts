@@ -3,20 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectForecast } from '../contracts/forecast.contract.js';
-import { formatChance } from '../core/forecast/chance.js';
 import { formatPace } from './forecast.output.js';
 import { runInProcess } from './testing.js';
 
-describe('formatChance and formatPace', () => {
-  it('never shows a forecast as certain', () => {
-    expect(formatChance(1)).toBe('>99%');
-    expect(formatChance(0.996)).toBe('>99%');
-    expect(formatChance(0.994)).toBe('99%');
-    expect(formatChance(0.62)).toBe('62%');
-    expect(formatChance(0.004)).toBe('<1%');
-    expect(formatChance(0)).toBe('<1%');
-  });
-
+describe('formatPace', () => {
   it('says the pace in words, and that there is none yet', () => {
     const pace: ProjectForecast['pace'] = {
       historyDays: 5,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckpointForecastDto, PaceDto } from '../../../contracts/forecast.contract.js';
 import { chartDates, conePaths, pathAt } from '../charts/forecast-cone.js';
-import { chanceSentence, formatChance, markerLabel, paceFacts } from './format.js';
+import { chanceSentence, markerLabel, paceFacts } from './format.js';
 
 const open = {
   probability: 0.618,
@@ -12,15 +12,6 @@ const open = {
 };
 
 describe('forecasts in words', () => {
-  it('never shows a chance as certain', () => {
-    expect(formatChance(0.618)).toBe('62%');
-    expect(formatChance(1)).toBe('>99%');
-    expect(formatChance(0.996)).toBe('>99%');
-    expect(formatChance(0.99)).toBe('99%');
-    expect(formatChance(0)).toBe('<1%');
-    expect(formatChance(0.004)).toBe('<1%');
-  });
-
   it('says the chance, the likely date and the 85% date, or the note when there is no number', () => {
     expect(chanceSentence(open, '2026-03-10')).toBe(
       '62% chance by Fri, Mar 13 · likely done Tue, Mar 17 · 85% sure by Thu, Mar 19',
