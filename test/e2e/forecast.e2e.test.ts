@@ -139,7 +139,7 @@ describe('web: forecasts on the burn-up, the checkpoints, the witness overview a
       /^Forecast, not a promise\. From Tue, Mar 10: half of the simulated runs finish all open work by Tue, Mar 17, 85% by \w{3}, Mar \d+ and 95% by \w{3}, Mar \d+\./,
     );
     expect(basisText).toContain(
-      'Based on 5 judged days across 1 project, 5 timed tasks, 20% of planned days skipped (10,000 simulated runs per checkpoint',
+      'Based on 5 judged days across 1 project, 5 timed tasks, 20% of planned days skipped (10,000 simulated runs, each one possible future for every checkpoint',
     );
     expect(basisText).toContain(
       'Pace so far: 5 days of history (4 worked, 1 skipped) · 5 of 5 finished tasks with known times · typically 1 h 30 min of estimated work on a worked day · tasks took 1.5× their estimates (median) · 20% of planned days skipped · 10,000 simulated runs.',

@@ -201,7 +201,7 @@ export async function computeForecast(
       });
     return points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.minutes - b.minutes));
   };
-  const runs = `${trials.toLocaleString('en-US')} simulated runs per checkpoint`;
+  const runs = `${trials.toLocaleString('en-US')} simulated runs, each one possible future for every checkpoint`;
   return {
     ...base,
     note:
